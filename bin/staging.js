@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+import { main } from "../dist/src/cli/main.js";
+
+// Exit explicitly: an SSH connection or a timer must not keep a finished command alive.
+process.exit(await main(process.argv.slice(2)));

@@ -1,0 +1,37 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+const effects = ["node:fs", "node:fs/promises", "node:child_process", "node:net", "node:http", "node:os", "fs", "child_process"];
+
+export default tseslint.config(
+  { ignores: ["dist/**", "node_modules/**", "experiments/**", "coverage/**", "bench/.work/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/**/*.ts", "tasks/**/*.ts"],
+    rules: { "no-console": "error" },
+  },
+  {
+    // The engine is pure: effects arrive through its options, never by import.
+    files: ["src/engine/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: effects.map((name) => ({ name, message: "src/engine receives effects through its options" })),
+          patterns: [{ group: ["**/staging/**", "**/targets/**", "**/drivers/**", "**/cli/**", "**/host/**"], message: "the engine never imports the domain or effects" }],
+        },
+      ],
+    },
+  },
+  { files: ["**/*.js", "bin/**"], ...tseslint.configs.disableTypeChecked },
+);

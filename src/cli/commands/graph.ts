@@ -1,0 +1,41 @@
+import type { Command, Option } from "commander";
+import type { TaskGraph } from "../../engine/TaskGraph.js";
+import { StagingError } from "../../errors/index.js";
+import { openContext, type GlobalOptions } from "../CliContext.js";
+import type { Output } from "../Output.js";
+import { resolveTargets } from "../resolveTargets.js";
+
+const FORMATS = ["dot", "mermaid", "json"] as const;
+type Format = (typeof FORMATS)[number];
+
+export function registerGraph(program: Command, output: Output, option: (flags: string, d: string) => Option): void {
+  program
+    .command("graph")
+    .description("the nodes a target needs, as dot, mermaid or json")
+    .argument("<target>")
+    .addOption(option("--format <format>", "dot | mermaid | json").default("dot"))
+    .action(async (target: string, flags: { format: string }, command: Command) => {
+      if (!FORMATS.includes(flags.format as Format)) {
+        throw new StagingError("Unknown graph format", {
+          code: "E_USAGE",
+          facts: { flag: "--format", expected: FORMATS.join(" | "), got: flags.format },
+        });
+      }
+      const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
+      const graph = await ctx.graph();
+      const ids = graph.closure(resolveTargets(graph, [target]));
+      output.out(renderGraph(graph, ids, flags.format as Format));
+    });
+}
+
+/** The sub-graph of `ids` in a fixed order, so the text is stable. */
+export function renderGraph(graph: TaskGraph, ids: string[], format: Format): string {
+  const edges = ids.flatMap((id) => [...graph.get(id).deps].sort().map((dep) => [dep, id] as const));
+  if (format === "json") return JSON.stringify({ nodes: ids, edges: edges.map(([from, to]) => ({ from, to })) }, null, 2);
+  if (format === "mermaid") {
+    const name = new Map(ids.map((id, i) => [id, `n${i}`]));
+    return ["graph LR", ...ids.map((id) => `  ${name.get(id)}["${id.replace(/"/g, "#quot;")}"]`), ...edges.map(([a, b]) => `  ${name.get(a)} --> ${name.get(b)}`)].join("\n");
+  }
+  const q = (s: string) => JSON.stringify(s);
+  return ["digraph staging {", "  rankdir=LR;", ...ids.map((id) => `  ${q(id)};`), ...edges.map(([a, b]) => `  ${q(a)} -> ${q(b)};`), "}"].join("\n");
+}

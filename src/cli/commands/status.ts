@@ -1,0 +1,37 @@
+import type { Command } from "commander";
+import type { NodeOutcome } from "../../engine/RunSummary.js";
+import { openContext, type GlobalOptions } from "../CliContext.js";
+import type { Output } from "../Output.js";
+import { runMake } from "../runMake.js";
+
+/** A node's state as `status` words it. */
+export function stateOf(outcome: NodeOutcome): { state: "up to date" | "never run" | "stale" | "failed"; reason: string } {
+  if (outcome.status === "up-to-date") return { state: "up to date", reason: "" };
+  if (outcome.status === "failed") return { state: "failed", reason: outcome.error ?? outcome.reason };
+  if (outcome.reason === "never run") return { state: "never run", reason: "" };
+  return { state: "stale", reason: outcome.reason };
+}
+
+export function registerStatus(program: Command, output: Output): void {
+  program
+    .command("status")
+    .description("every node of the workspace: up to date, stale (why) or never run")
+    .option("--json", "print JSON")
+    .action(async (flags: { json?: boolean }, command: Command) => {
+      const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
+      const graph = await ctx.graph();
+      const ids = [...graph.nodes.keys()];
+      const result = ids.length === 0 ? undefined : await runMake(ctx, graph, ids, { dryRun: true, quiet: true, command: "status" });
+      const nodes = (result?.summary.nodes ?? []).map((o) => ({ id: o.id, ...stateOf(o) }));
+      const interrupted = await ctx.store.inflight();
+      if (flags.json) {
+        output.out(JSON.stringify({ workspace: ctx.config.workspace, nodes, interrupted }, null, 2));
+        return;
+      }
+      output.out(`workspace: ${ctx.config.workspace}`);
+      const width = Math.max(4, ...nodes.map((n) => n.id.length));
+      for (const n of nodes) output.out(`  ${n.id.padEnd(width)}  ${n.state}${n.reason ? ` (${n.reason})` : ""}`);
+      if (nodes.length === 0) output.out("  (no nodes: the workspace has no versions)");
+      if (interrupted.length > 0) output.out(`interrupted last time: ${interrupted.join(", ")}`);
+    });
+}

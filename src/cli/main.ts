@@ -1,0 +1,44 @@
+import { CommanderError } from "commander";
+import { ExitCode, isStagingError } from "../errors/index.js";
+import { processOutput, type Output } from "./Output.js";
+import { buildProgram } from "./program.js";
+
+/**
+ * The one place that turns errors into messages and exit codes: a StagingError prints its
+ * message and exits with its code; a usage error exits 2; anything else is a bug and prints its stack.
+ */
+export async function main(argv: string[], output: Output = processOutput): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(output, (code) => void (exitCode = Math.max(exitCode, code)));
+  try {
+    await program.parseAsync(normalizeArgv(argv), { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return ExitCode.ok;
+      return ExitCode.badInput;
+    }
+    if (isStagingError(error)) {
+      output.err(error.format());
+      return error.exitCode;
+    }
+    output.err(`internal error (a bug in staging; please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 70;
+  }
+}
+
+/** Accepts the old prototype's spellings (`--slug S`, `--candidate C`) by turning them into positionals. */
+export function normalizeArgv(argv: string[]): string[] {
+  const command = argv.find((a) => !a.startsWith("-"));
+  const positionalFlags: Record<string, string> = { "create-version": "--slug", "run-campaign": "--candidate", promote: "--candidate", "build-images": "--slug", report: "--candidate" };
+  const flag = command ? positionalFlags[command] : undefined;
+  if (!flag) return argv;
+  const out = [...argv];
+  const at = out.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
+  if (at < 0) return out;
+  const value = out[at]!.includes("=") ? out[at]!.slice(flag.length + 1) : out[at + 1];
+  if (value === undefined) return out;
+  out.splice(at, out[at]!.includes("=") ? 1 : 2);
+  out.splice(out.indexOf(command!) + 1, 0, value);
+  return out;
+}

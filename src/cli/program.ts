@@ -1,0 +1,23 @@
+import { Command, Option } from "commander";
+import { registerExplain } from "./commands/explain.js";
+import { registerGraph } from "./commands/graph.js";
+import { registerMake } from "./commands/make.js";
+import { registerStatus } from "./commands/status.js";
+import type { Output } from "./Output.js";
+
+/** The command line as DESIGN.md documents it; one file per command under `commands/`. */
+export function buildProgram(output: Output, setExit: (code: number) => void): Command {
+  const program = new Command("staging")
+    .description("Stage versions of a service, compare a candidate with the baseline over pinned benchmark runs, promote winners.")
+    .option("--config <file>", "the staging.config.ts to use (default: search upward from the cwd)")
+    .option("--workspace <dir>", "the workspace folder (also STAGING_WORKSPACE); works without a config file")
+    .showHelpAfterError(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+  registerMake(program, output, setExit);
+  registerStatus(program, output);
+  registerExplain(program, output);
+  registerGraph(program, output, (flags, d) => new Option(flags, d));
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}

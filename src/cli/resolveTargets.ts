@@ -1,0 +1,27 @@
+import type { TaskGraph } from "../engine/TaskGraph.js";
+import { matchSelector } from "../engine/selectors.js";
+import { StagingError } from "../errors/index.js";
+
+/** Turns `make` targets (node ids, globs, aliases such as `images:<version>`) into node ids. */
+export function resolveTargets(graph: TaskGraph, targets: readonly string[]): string[] {
+  const ids = [...graph.nodes.keys()];
+  const out = new Set<string>();
+  for (const target of targets) {
+    const matched = matchSelector(expandAlias(target), ids);
+    if (matched.length === 0) {
+      throw new StagingError(`No node matches the target ${target}`, {
+        code: "E_TARGET",
+        facts: { target, nodes: ids.length === 0 ? "(the workspace has no nodes)" : ids.slice(0, 8).join(", ") + (ids.length > 8 ? ", ..." : "") },
+        hint: "targets are node ids, globs such as 'fingerprint:*', or images:<version>; `staging status` lists the nodes",
+      });
+    }
+    matched.forEach((id) => out.add(id));
+  }
+  return [...out];
+}
+
+function expandAlias(target: string): string {
+  const images = /^images:([^:]+)$/.exec(target);
+  if (images) return `image:${images[1]}:*`;
+  return target;
+}

@@ -1,0 +1,69 @@
+import { join } from "node:path";
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import { make, type MakeOptions, type MakeResult } from "../engine/make.js";
+import type { TaskGraph } from "../engine/TaskGraph.js";
+import { acquireLock } from "../host/FsLock.js";
+import type { CliContext } from "./CliContext.js";
+import { lineReporter } from "./LineReporter.js";
+import { systemClock } from "./systemClock.js";
+
+export interface RunMakeOptions {
+  dryRun?: boolean;
+  force?: string[];
+  keepGoing?: boolean;
+  concurrency?: number;
+  wait?: boolean;
+  quiet?: boolean;
+  command: string;
+}
+
+/**
+ * Runs the engine the way every command does: under the workspace lock (not for dry runs),
+ * with SIGINT stopping cleanly (a second SIGINT exits at once), progress on stderr.
+ */
+export async function runMake(ctx: CliContext, graph: TaskGraph, targets: string[], options: RunMakeOptions): Promise<MakeResult> {
+  const release = options.dryRun
+    ? async () => {}
+    : await acquireLock(join(ctx.stagingDir, "lock"), {
+        wait: options.wait ?? false,
+        warn: (m) => ctx.output.err(`warning: ${m}`),
+        command: options.command,
+      });
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts > 1) process.exit(130);
+    ctx.output.err("interrupt: stopping running nodes (press Ctrl-C again to exit at once)");
+    controller.abort();
+  };
+  process.on("SIGINT", onSigint);
+  process.on("SIGTERM", onSigint);
+  try {
+    const makeOptions: MakeOptions = {
+      store: ctx.store,
+      hasher: ctx.hasher,
+      clock: systemClock,
+      env: process.env,
+      runId: runId(),
+      concurrency: options.concurrency ?? ctx.config.concurrency,
+      pools: ctx.config.pools,
+      force: options.force ?? [],
+      keepGoing: options.keepGoing ?? false,
+      dryRun: options.dryRun ?? false,
+      signal: controller.signal,
+    };
+    if (!options.quiet) makeOptions.reporter = lineReporter(ctx.output);
+    return await make(graph, targets, makeOptions);
+  } finally {
+    process.off("SIGINT", onSigint);
+    process.off("SIGTERM", onSigint);
+    await release();
+  }
+}
+
+function runId(): string {
+  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  return `${stamp}-${hostname().replace(/[^A-Za-z0-9-]/g, "").slice(0, 20)}-${process.pid}-${randomBytes(3).toString("hex")}`;
+}

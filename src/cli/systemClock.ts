@@ -1,0 +1,6 @@
+import type { Clock } from "../engine/Clock.js";
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  monotonicMs: () => performance.now(),
+};

@@ -1,0 +1,73 @@
+import { computeManifest } from "./computeManifest.js";
+import type { Decision } from "./decideNode.js";
+import { canonicalJson, sha256Hex } from "./hashing.js";
+import { manifestKey } from "./InputManifest.js";
+import { errorText, type MakeOptions, type RunState } from "./make.js";
+import { RECORD_FORMAT, type NodeRecord } from "./NodeRecord.js";
+import type { NodeOutcome } from "./RunSummary.js";
+import type { TaskNode } from "./TaskNode.js";
+
+/**
+ * Runs a stale node's action and records it. The record is written only after the action
+ * completed and only if the inputs are unchanged afterwards; an interrupted node leaves no record.
+ */
+export async function executeNode(
+  node: TaskNode,
+  decision: Extract<Decision, { run: true }>,
+  state: RunState,
+  options: MakeOptions,
+): Promise<NodeOutcome> {
+  const releasePool = node.pool ? await state.pool(node.pool).acquire(node.priority ?? 0) : () => {};
+  const releaseSlot = await state.slots.acquire(node.priority ?? 0);
+  const base = { id: node.id, reason: decision.reason };
+  const t0 = options.clock.monotonicMs();
+  const elapsed = () => Math.round(options.clock.monotonicMs() - t0);
+  try {
+    if (state.stopping()) return { ...base, status: "skipped", reason: state.stopReason(), durationMs: 0 };
+    options.reporter?.started?.(node.id, decision.reason);
+    await options.store.markInflight(node.id);
+    const upstream = state.outputsOf(node.deps);
+    let output: unknown;
+    try {
+      output = await node.action({
+        id: node.id,
+        signal: state.signal,
+        upstream,
+        previous: decision.stored,
+        reason: decision.reason,
+        log: (line) => options.reporter?.log?.(node.id, line),
+      });
+    } catch (error) {
+      await options.store.clearInflight(node.id);
+      const status = state.signal.aborted ? "interrupted" : "failed";
+      return { ...base, status, durationMs: elapsed(), error: errorText(error) };
+    }
+    const outputDigest = sha256Hex(canonicalJson(output ?? null));
+    state.outputs.set(node.id, output);
+    state.digests.set(node.id, outputDigest);
+    const after = await computeManifest(node, options.hasher, options.env, state.digestsOf(node.deps));
+    const staleAfterRun = manifestKey(after) !== decision.key;
+    const outputUnchanged = decision.stored?.outputDigest === outputDigest;
+    if (!staleAfterRun) {
+      const now = options.clock.now().toISOString();
+      const record: NodeRecord = {
+        format: RECORD_FORMAT,
+        id: node.id,
+        key: decision.key,
+        output: output ?? null,
+        outputDigest,
+        builtAt: now,
+        changedAt: outputUnchanged && decision.stored ? decision.stored.changedAt : now,
+        durationMs: elapsed(),
+      };
+      await options.store.put(record, decision.manifest);
+    } else {
+      options.reporter?.warn?.(`${node.id}: its inputs changed while it ran; it stays stale and reruns next time`);
+    }
+    await options.store.clearInflight(node.id);
+    return { ...base, status: "executed", durationMs: elapsed(), outputUnchanged, staleAfterRun };
+  } finally {
+    releaseSlot();
+    releasePool();
+  }
+}

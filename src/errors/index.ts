@@ -1,0 +1,2 @@
+export { ExitCode, StagingError, isStagingError } from "./StagingError.js";
+export type { ErrorFacts, StagingErrorOptions } from "./StagingError.js";
