@@ -1,0 +1,13 @@
+export { cv } from "./cv.js";
+export { hodgesLehmann } from "./hodgesLehmann.js";
+export { holm } from "./holm.js";
+export { MANN_WHITNEY_EXACT_MAX_N, mannWhitneyU } from "./mannWhitneyU.js";
+export type { MannWhitneyResult } from "./mannWhitneyU.js";
+export { max } from "./max.js";
+export { mean } from "./mean.js";
+export { median } from "./median.js";
+export { medianCI } from "./medianCI.js";
+export type { MedianCI } from "./medianCI.js";
+export { min } from "./min.js";
+export { quantile } from "./quantile.js";
+export { stddev } from "./stddev.js";
