@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { open, readFile, rm, stat } from "node:fs/promises";
+import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
+import { dirname } from "node:path";
 import { hostname } from "node:os";
 import { ExitCode, StagingError } from "../errors/index.js";
 import { processAlive, processStartTicks } from "./processAlive.js";
@@ -36,6 +37,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     token: randomBytes(8).toString("hex"),
     command: options.command ?? "staging",
   };
+  await mkdir(dirname(path), { recursive: true });
   for (;;) {
     if (await tryCreate(path, me)) return () => release(path, me.token);
     const owner = await readOwner(path);
