@@ -20,4 +20,6 @@ export interface Store {
   clearInflight(id: string): Promise<void>;
   inflight(): Promise<string[]>;
   writeRunSummary(summary: RunSummary): Promise<void>;
+  /** Makes every write so far durable; `make` calls it before it returns. */
+  flush(): Promise<void>;
 }

@@ -62,19 +62,33 @@ export class TaskGraph {
     return out;
   }
 
+  /** Dependencies first, ties broken by id; iterative, so deep chains cannot overflow the stack. */
   private topologicalOrder(ids: string[]): string[] {
     const state = new Map<string, "visiting" | "done">();
     const order: string[] = [];
-    const visit = (id: string, path: string[]): void => {
-      const s = state.get(id);
-      if (s === "done") return;
-      if (s === "visiting") throw graphError(`Dependency cycle: ${[...path, id].join(" -> ")}`, id);
-      state.set(id, "visiting");
-      for (const dep of [...this.get(id).deps].sort()) visit(dep, [...path, id]);
-      state.set(id, "done");
-      order.push(id);
-    };
-    for (const id of [...ids].sort()) visit(id, []);
+    for (const root of [...ids].sort()) {
+      if (state.has(root)) continue;
+      const stack: { id: string; deps: string[]; next: number }[] = [];
+      const push = (id: string) => {
+        state.set(id, "visiting");
+        stack.push({ id, deps: [...this.get(id).deps].sort(), next: 0 });
+      };
+      push(root);
+      while (stack.length > 0) {
+        const top = stack[stack.length - 1]!;
+        const dep = top.deps[top.next++];
+        if (dep === undefined) {
+          state.set(top.id, "done");
+          order.push(top.id);
+          stack.pop();
+        } else if (state.get(dep) === "visiting") {
+          const path = [...stack.slice(stack.findIndex((f) => f.id === dep)).map((f) => f.id), dep];
+          throw graphError(`Dependency cycle: ${path.join(" -> ")}`, dep);
+        } else if (!state.has(dep)) {
+          push(dep);
+        }
+      }
+    }
     return order;
   }
 }

@@ -65,7 +65,10 @@ export async function make(graph: TaskGraph, targets: readonly string[], options
     dryRun: options.dryRun ?? false,
     nodes,
   };
-  if (!options.dryRun) await options.store.writeRunSummary(summary);
+  if (!options.dryRun) {
+    await options.store.flush();
+    await options.store.writeRunSummary(summary);
+  }
   return { summary, outputs: state.outputs, digests: state.digests, ...byStatus(nodes) };
 
   async function visit(id: string): Promise<void> {
@@ -118,11 +121,10 @@ export class RunState {
 
   constructor(private readonly options: MakeOptions) {
     this.slots = new Semaphore(options.concurrency ?? 4);
+    this.signal = options.signal ?? new AbortController().signal;
   }
 
-  get signal(): AbortSignal {
-    return this.options.signal ?? new AbortController().signal;
-  }
+  readonly signal: AbortSignal;
 
   pool(name: string): Semaphore {
     let pool = this.pools.get(name);

@@ -1,107 +1,139 @@
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { InputManifest } from "../engine/InputManifest.js";
 import { RECORD_FORMAT, type NodeRecord } from "../engine/NodeRecord.js";
 import type { RunSummary } from "../engine/RunSummary.js";
 import type { Store } from "../engine/Store.js";
 import { atomicWrite } from "./atomicWrite.js";
+import { RecordLog, type LogEntry } from "./RecordLog.js";
 
 /**
- * The store under `<workspace>/.staging/`: one record and one manifest file per node, written
- * atomically; the record is the commit point (manifest first, then record). A record that cannot
- * be read is reported and treated as absent, so the node rebuilds.
+ * The store under `<workspace>/.staging/`: records and running-marks in an append-only,
+ * checksummed log (`records.log`), manifests in one file per node (`manifests/`), run summaries
+ * in `runs/`. The log is the commit point: a manifest is written before its record.
+ * Writes happen only under the workspace lock; readers (status, explain) may read at any time.
  */
 export class FsStore implements Store {
+  private loaded: { records: Map<string, NodeRecord>; running: Set<string>; lines: number } | undefined;
+  private readonly log: RecordLog;
+  private compacted = false;
+
   constructor(
     readonly dir: string,
-    private readonly onDiscard: (message: string) => void = () => {},
-  ) {}
+    private readonly warn: (message: string) => void = () => {},
+  ) {
+    this.log = new RecordLog(join(dir, "records.log"), warn);
+  }
 
   async get(id: string): Promise<NodeRecord | undefined> {
-    const text = await readIfExists(this.path("nodes", id));
-    if (text === undefined) return undefined;
-    try {
-      const record = JSON.parse(text) as NodeRecord;
-      if (record.format !== RECORD_FORMAT || record.id !== id || typeof record.key !== "string") {
-        this.onDiscard(`record of ${id} has another format (${String(record.format)}); it will be rebuilt`);
-        return undefined;
-      }
-      return record;
-    } catch {
-      this.onDiscard(`record of ${id} is corrupt; it will be rebuilt`);
-      return undefined;
-    }
+    return this.state().records.get(id);
   }
 
   async getManifest(id: string): Promise<InputManifest | undefined> {
-    const text = await readIfExists(this.path("manifests", id));
-    if (text === undefined) return undefined;
     try {
-      return JSON.parse(text) as InputManifest;
+      return JSON.parse(readFileSync(this.manifestPath(id), "utf8")) as InputManifest;
     } catch {
       return undefined;
     }
   }
 
   async put(record: NodeRecord, manifest: InputManifest): Promise<void> {
-    await atomicWrite(this.path("manifests", record.id), JSON.stringify(manifest));
-    await atomicWrite(this.path("nodes", record.id), JSON.stringify(record, null, 2) + "\n");
+    this.prepareWrite();
+    // No fsync for manifests: losing one after a power cut only costs `explain` its detail.
+    const path = this.manifestPath(record.id);
+    const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+    writeFileSync(tmp, JSON.stringify(manifest));
+    renameSync(tmp, path);
+    this.append({ t: "record", id: record.id, record });
   }
 
   async delete(id: string): Promise<void> {
-    await rm(this.path("nodes", id), { force: true });
-    await rm(this.path("manifests", id), { force: true });
+    this.prepareWrite();
+    this.append({ t: "delete", id });
+    rmSync(this.manifestPath(id), { force: true });
   }
 
   async list(): Promise<string[]> {
-    return (await listDir(join(this.dir, "nodes"))).filter((f) => f.endsWith(".json")).map((f) => decodeId(f.slice(0, -5)));
+    return [...this.state().records.keys()].sort();
   }
 
   async markInflight(id: string): Promise<void> {
-    await mkdir(join(this.dir, "inflight"), { recursive: true });
-    await writeFile(this.path("inflight", id), "");
+    this.prepareWrite();
+    this.append({ t: "start", id });
   }
 
   async clearInflight(id: string): Promise<void> {
-    await rm(this.path("inflight", id), { force: true });
+    if (this.state().running.has(id)) this.append({ t: "end", id });
   }
 
   async inflight(): Promise<string[]> {
-    return (await listDir(join(this.dir, "inflight"))).filter((f) => f.endsWith(".json")).map((f) => decodeId(f.slice(0, -5)));
+    return [...this.state().running].sort();
   }
 
   async writeRunSummary(summary: RunSummary): Promise<void> {
     await atomicWrite(join(this.dir, "runs", `${summary.runId}.json`), JSON.stringify(summary, null, 2) + "\n");
   }
 
-  private path(kind: "nodes" | "manifests" | "inflight", id: string): string {
-    return join(this.dir, kind, `${encodeId(id)}.json`);
+  async flush(): Promise<void> {
+    await this.log.flush();
   }
+
+  /** Reloads from disk on next access (another process may have written). */
+  reload(): void {
+    this.loaded = undefined;
+  }
+
+  private state() {
+    if (this.loaded) return this.loaded;
+    const { entries, lines } = this.log.read();
+    const records = new Map<string, NodeRecord>();
+    const running = new Set<string>();
+    for (const entry of entries) apply(entry, records, running, this.warn);
+    return (this.loaded = { records, running, lines });
+  }
+
+  private append(entry: LogEntry): void {
+    const s = this.state();
+    this.log.append(entry);
+    s.lines++;
+    apply(entry, s.records, s.running, this.warn);
+  }
+
+  /** The first write of a process creates folders and compacts a log grown well past its live size. */
+  private prepareWrite(): void {
+    if (this.compacted) return;
+    this.compacted = true;
+    mkdirSync(join(this.dir, "manifests"), { recursive: true });
+    const s = this.state();
+    if (s.lines > 2 * (s.records.size + s.running.size) + 100) {
+      const live: LogEntry[] = [...s.records].map(([id, record]) => ({ t: "record", id, record }));
+      live.push(...[...s.running].map((id): LogEntry => ({ t: "start", id })));
+      this.log.compact(live);
+      s.lines = live.length;
+    }
+  }
+
+  private manifestPath(id: string): string {
+    return join(this.dir, "manifests", `${encodeId(id)}.json`);
+  }
+}
+
+function apply(entry: LogEntry, records: Map<string, NodeRecord>, running: Set<string>, warn: (m: string) => void): void {
+  if (entry.t === "record") {
+    const record = entry.record as NodeRecord;
+    running.delete(entry.id);
+    if (record.format === RECORD_FORMAT && record.id === entry.id) records.set(entry.id, record);
+    else {
+      records.delete(entry.id);
+      warn(`record of ${entry.id} has another format (${String(record.format)}); it will be rebuilt`);
+    }
+  } else if (entry.t === "start") running.add(entry.id);
+  else if (entry.t === "end") running.delete(entry.id);
+  else records.delete(entry.id);
 }
 
 /** Node ids hold `:` and user slugs: one reversible, path-safe file name per id. */
 export function encodeId(id: string): string {
   return encodeURIComponent(id).replace(/\./g, "%2E").replace(/\*/g, "%2A");
-}
-
-function decodeId(name: string): string {
-  return decodeURIComponent(name);
-}
-
-async function readIfExists(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  }
-}
-
-async function listDir(dir: string): Promise<string[]> {
-  try {
-    return await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
 }

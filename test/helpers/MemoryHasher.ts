@@ -16,7 +16,8 @@ export class MemoryHasher implements FileHasher {
     const prefix = input.root.endsWith("/") ? input.root : input.root + "/";
     const out: Record<string, string> = {};
     for (const [path, content] of [...this.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      if (path.startsWith(prefix)) out[path.slice(prefix.length)] = createHash("sha256").update(content).digest("hex");
+      if (path.startsWith(prefix))
+        out[path.slice(prefix.length)] = createHash("sha256").update(content).digest("hex");
     }
     return out;
   }

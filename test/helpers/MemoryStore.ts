@@ -38,6 +38,7 @@ export class MemoryStore implements Store {
   async inflight(): Promise<string[]> {
     return [...this.running];
   }
+  async flush(): Promise<void> {}
   async writeRunSummary(summary: RunSummary): Promise<void> {
     this.summaries.push(JSON.parse(JSON.stringify(summary)) as RunSummary);
   }
