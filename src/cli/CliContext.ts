@@ -39,14 +39,18 @@ export async function openContext(global: GlobalOptions, output: Output): Promis
     store,
     hasher,
     output,
-    graph: async () => buildWorkspaceGraph({ workspace: config.workspace, slugs: await listSlugs(config.workspace) }),
+    graph: async () =>
+      buildWorkspaceGraph({ workspace: config.workspace, slugs: await listSlugs(config.workspace) }),
   };
 }
 
 async function listSlugs(workspace: string): Promise<string[]> {
   try {
     const entries = await readdir(join(workspace, "versions"), { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isDirectory() && !e.name.startsWith("."))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }

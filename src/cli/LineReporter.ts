@@ -36,5 +36,8 @@ export function lineReporter(output: Output, options: { verbose?: boolean } = {}
 }
 
 function indent(text: string): string {
-  return text.split("\n").map((line) => `    ${line}`).join("\n");
+  return text
+    .split("\n")
+    .map((line) => `    ${line}`)
+    .join("\n");
 }

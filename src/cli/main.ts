@@ -15,14 +15,21 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return ExitCode.ok;
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.code === "commander.help"
+      )
+        return ExitCode.ok;
       return ExitCode.badInput;
     }
     if (isStagingError(error)) {
       output.err(error.format());
       return error.exitCode;
     }
-    output.err(`internal error (a bug in staging; please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    output.err(
+      `internal error (a bug in staging; please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     return 70;
   }
 }
@@ -30,7 +37,13 @@ export async function main(argv: string[], output: Output = processOutput): Prom
 /** Accepts the old prototype's spellings (`--slug S`, `--candidate C`) by turning them into positionals. */
 export function normalizeArgv(argv: string[]): string[] {
   const command = argv.find((a) => !a.startsWith("-"));
-  const positionalFlags: Record<string, string> = { "create-version": "--slug", "run-campaign": "--candidate", promote: "--candidate", "build-images": "--slug", report: "--candidate" };
+  const positionalFlags: Record<string, string> = {
+    "create-version": "--slug",
+    "run-campaign": "--candidate",
+    promote: "--candidate",
+    "build-images": "--slug",
+    report: "--candidate",
+  };
   const flag = command ? positionalFlags[command] : undefined;
   if (!flag) return argv;
   const out = [...argv];

@@ -3,7 +3,8 @@ import { InvalidArgumentError } from "commander";
 /** A commander parser for a positive integer flag, with a message naming the flag. */
 export function parsePositiveInt(flag: string): (value: string) => number {
   return (value) => {
-    if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError(`${flag} expects a positive integer, got '${value}'`);
+    if (!/^[1-9]\d*$/.test(value))
+      throw new InvalidArgumentError(`${flag} expects a positive integer, got '${value}'`);
     return Number(value);
   };
 }

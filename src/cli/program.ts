@@ -8,7 +8,9 @@ import type { Output } from "./Output.js";
 /** The command line as DESIGN.md documents it; one file per command under `commands/`. */
 export function buildProgram(output: Output, setExit: (code: number) => void): Command {
   const program = new Command("staging")
-    .description("Stage versions of a service, compare a candidate with the baseline over pinned benchmark runs, promote winners.")
+    .description(
+      "Stage versions of a service, compare a candidate with the baseline over pinned benchmark runs, promote winners.",
+    )
     .option("--config <file>", "the staging.config.ts to use (default: search upward from the cwd)")
     .option("--workspace <dir>", "the workspace folder (also STAGING_WORKSPACE); works without a config file")
     .showHelpAfterError(false)

@@ -11,7 +11,13 @@ export function resolveTargets(graph: TaskGraph, targets: readonly string[]): st
     if (matched.length === 0) {
       throw new StagingError(`No node matches the target ${target}`, {
         code: "E_TARGET",
-        facts: { target, nodes: ids.length === 0 ? "(the workspace has no nodes)" : ids.slice(0, 8).join(", ") + (ids.length > 8 ? ", ..." : "") },
+        facts: {
+          target,
+          nodes:
+            ids.length === 0
+              ? "(the workspace has no nodes)"
+              : ids.slice(0, 8).join(", ") + (ids.length > 8 ? ", ..." : ""),
+        },
         hint: "targets are node ids, globs such as 'fingerprint:*', or images:<version>; `staging status` lists the nodes",
       });
     }

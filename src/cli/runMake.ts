@@ -22,7 +22,12 @@ export interface RunMakeOptions {
  * Runs the engine the way every command does: under the workspace lock (not for dry runs),
  * with SIGINT stopping cleanly (a second SIGINT exits at once), progress on stderr.
  */
-export async function runMake(ctx: CliContext, graph: TaskGraph, targets: string[], options: RunMakeOptions): Promise<MakeResult> {
+export async function runMake(
+  ctx: CliContext,
+  graph: TaskGraph,
+  targets: string[],
+  options: RunMakeOptions,
+): Promise<MakeResult> {
   const release = options.dryRun
     ? async () => {}
     : await acquireLock(join(ctx.stagingDir, "lock"), {
@@ -64,6 +69,11 @@ export async function runMake(ctx: CliContext, graph: TaskGraph, targets: string
 }
 
 function runId(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  return `${stamp}-${hostname().replace(/[^A-Za-z0-9-]/g, "").slice(0, 20)}-${process.pid}-${randomBytes(3).toString("hex")}`;
+  const stamp = new Date()
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
+  return `${stamp}-${hostname()
+    .replace(/[^A-Za-z0-9-]/g, "")
+    .slice(0, 20)}-${process.pid}-${randomBytes(3).toString("hex")}`;
 }

@@ -5,7 +5,12 @@ import { StagingError } from "../errors/index.js";
 import { resolveConfig } from "./resolveConfig.js";
 import type { ResolvedConfig, StagingConfig } from "./StagingConfig.js";
 
-export const CONFIG_NAMES = ["staging.config.ts", "staging.config.mts", "staging.config.js", "staging.config.mjs"];
+export const CONFIG_NAMES = [
+  "staging.config.ts",
+  "staging.config.mts",
+  "staging.config.js",
+  "staging.config.mjs",
+];
 
 export interface ConfigSource {
   /** `--config FILE`. */

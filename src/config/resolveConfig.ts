@@ -2,10 +2,23 @@ import { dirname, resolve } from "node:path";
 import { StagingError } from "../errors/index.js";
 import type { ResolvedConfig, StagingConfig } from "./StagingConfig.js";
 
-const KNOWN = ["workspace", "requiredModes", "modes", "targets", "target", "benchmark", "concurrency", "pools"];
+const KNOWN = [
+  "workspace",
+  "requiredModes",
+  "modes",
+  "targets",
+  "target",
+  "benchmark",
+  "concurrency",
+  "pools",
+];
 
 /** Fills in defaults and validates, with messages that say what to do. */
-export function resolveConfig(config: StagingConfig, file: string | undefined, workspaceOverride?: string): ResolvedConfig {
+export function resolveConfig(
+  config: StagingConfig,
+  file: string | undefined,
+  workspaceOverride?: string,
+): ResolvedConfig {
   const where = file ?? "(defaults)";
   const fail = (field: string, expected: string, got: unknown): never => {
     throw new StagingError(`Invalid configuration field ${field}`, {
@@ -19,13 +32,16 @@ export function resolveConfig(config: StagingConfig, file: string | undefined, w
   const base = file ? dirname(file) : process.cwd();
   const workspace = workspaceOverride ?? resolve(base, config.workspace ?? ".");
   const modes = config.modes ?? {};
-  if (typeof modes !== "object" || Array.isArray(modes)) fail("modes", "an object of mode name -> recipe", modes);
-  const requiredModes = config.requiredModes ?? (Object.keys(modes).length > 0 ? Object.keys(modes) : ["jvm", "native"]);
+  if (typeof modes !== "object" || Array.isArray(modes))
+    fail("modes", "an object of mode name -> recipe", modes);
+  const requiredModes =
+    config.requiredModes ?? (Object.keys(modes).length > 0 ? Object.keys(modes) : ["jvm", "native"]);
   if (!Array.isArray(requiredModes) || requiredModes.some((m) => typeof m !== "string")) {
     fail("requiredModes", "a list of mode names", requiredModes);
   }
   const concurrency = config.concurrency ?? 4;
-  if (!Number.isInteger(concurrency) || concurrency < 1) fail("concurrency", "a positive integer", concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    fail("concurrency", "a positive integer", concurrency);
   const targets = { local: { url: "local" }, ...(config.targets ?? {}) };
   const target = config.target ?? "local";
   if (!(target in targets)) fail("target", `one of the targets: ${Object.keys(targets).join(", ")}`, target);

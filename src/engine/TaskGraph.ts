@@ -13,7 +13,8 @@ export class TaskGraph {
     }
     for (const node of map.values()) {
       for (const dep of node.deps) {
-        if (!map.has(dep)) throw graphError(`Node ${node.id} depends on ${dep}, which is not in the graph`, dep);
+        if (!map.has(dep))
+          throw graphError(`Node ${node.id} depends on ${dep}, which is not in the graph`, dep);
       }
     }
     this.nodes = map;
@@ -94,5 +95,9 @@ export class TaskGraph {
 }
 
 function graphError(headline: string, node: string): StagingError {
-  return new StagingError(headline, { code: "E_GRAPH", facts: { node }, hint: "this is a bug in a task declaration" });
+  return new StagingError(headline, {
+    code: "E_GRAPH",
+    facts: { node },
+    hint: "this is a bug in a task declaration",
+  });
 }

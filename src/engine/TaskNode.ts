@@ -54,5 +54,8 @@ export interface TaskNode<Output = unknown> {
   /** Produces the output record. Must be JSON-serialisable and free of timestamps. */
   action(ctx: ActionContext): Promise<Output>;
   /** Live check for an up-to-date record: is the image, the deployment still there? */
-  check?(record: NodeRecord<Output>, ctx: { signal: AbortSignal; upstream: Readonly<Record<string, unknown>> }): Promise<CheckResult>;
+  check?(
+    record: NodeRecord<Output>,
+    ctx: { signal: AbortSignal; upstream: Readonly<Record<string, unknown>> },
+  ): Promise<CheckResult>;
 }

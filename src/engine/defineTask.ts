@@ -17,17 +17,25 @@ export interface TaskDefinition<Params, Output> {
   /** @default "cheap" */
   cost?: "cheap" | "expensive";
   run(params: Params, ctx: ActionContext): Promise<Output>;
-  check?(params: Params, record: NodeRecord<Output>, ctx: { signal: AbortSignal; upstream: Readonly<Record<string, unknown>> }): Promise<CheckResult>;
+  check?(
+    params: Params,
+    record: NodeRecord<Output>,
+    ctx: { signal: AbortSignal; upstream: Readonly<Record<string, unknown>> },
+  ): Promise<CheckResult>;
 }
 
 /** Types a task declaration: an identity function. */
-export function defineTask<Params, Output>(definition: TaskDefinition<Params, Output>): TaskDefinition<Params, Output> {
+export function defineTask<Params, Output>(
+  definition: TaskDefinition<Params, Output>,
+): TaskDefinition<Params, Output> {
   return definition;
 }
 
 /** One node of a task, for the given parameters. */
-export function taskNode<Params, Output>(task: TaskDefinition<Params, Output>, params: Params): TaskNode<Output> {
-  const check = task.check;
+export function taskNode<Params, Output>(
+  task: TaskDefinition<Params, Output>,
+  params: Params,
+): TaskNode<Output> {
   const node: TaskNode<Output> = {
     id: task.id(params),
     deps: task.deps?.(params) ?? [],
@@ -39,6 +47,6 @@ export function taskNode<Params, Output>(task: TaskDefinition<Params, Output>, p
   };
   const pool = task.pool?.(params);
   if (pool !== undefined) node.pool = pool;
-  if (check) node.check = (record, ctx) => check(params, record, ctx);
+  if (task.check) node.check = (record, ctx) => task.check!(params, record, ctx);
   return node;
 }

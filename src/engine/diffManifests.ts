@@ -15,7 +15,12 @@ export interface ManifestChange {
 export function diffManifests(before: InputManifest, after: InputManifest): ManifestChange[] {
   const changes: ManifestChange[] = [];
   if (before.taskVersion !== after.taskVersion) {
-    changes.push({ kind: "task-version", name: "taskVersion", old: before.taskVersion, new: after.taskVersion });
+    changes.push({
+      kind: "task-version",
+      name: "taskVersion",
+      old: before.taskVersion,
+      new: after.taskVersion,
+    });
   }
   for (const name of unionKeys(before.files, after.files)) {
     const a = before.files[name] ?? {};
@@ -35,12 +40,23 @@ export function describeChanges(changes: readonly ManifestChange[]): string {
   if (changes.length === 0) return "inputs changed";
   const groups = new Map<string, string[]>();
   for (const c of changes) {
-    const label = c.kind === "file" ? "files changed" : c.kind === "task-version" ? "task version changed" : `${c.kind} changed`;
-    const what = c.kind === "file" ? `${c.name}/${c.path}${c.old === undefined ? " (added)" : c.new === undefined ? " (removed)" : ""}` : c.name;
+    const label =
+      c.kind === "file"
+        ? "files changed"
+        : c.kind === "task-version"
+          ? "task version changed"
+          : `${c.kind} changed`;
+    const what =
+      c.kind === "file"
+        ? `${c.name}/${c.path}${c.old === undefined ? " (added)" : c.new === undefined ? " (removed)" : ""}`
+        : c.name;
     groups.set(label, [...(groups.get(label) ?? []), what]);
   }
   return [...groups]
-    .map(([label, items]) => `${label}: ${items.slice(0, 3).join(", ")}${items.length > 3 ? ` (+${items.length - 3} more)` : ""}`)
+    .map(
+      ([label, items]) =>
+        `${label}: ${items.slice(0, 3).join(", ")}${items.length > 3 ? ` (+${items.length - 3} more)` : ""}`,
+    )
     .join("; ");
 }
 
@@ -55,7 +71,10 @@ function diffFlat(
   }
 }
 
-function pair(a: string | null | undefined, b: string | null | undefined): Pick<ManifestChange, "old" | "new"> {
+function pair(
+  a: string | null | undefined,
+  b: string | null | undefined,
+): Pick<ManifestChange, "old" | "new"> {
   const out: Pick<ManifestChange, "old" | "new"> = {};
   if (a !== undefined) out.old = a;
   if (b !== undefined) out.new = b;

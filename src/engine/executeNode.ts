@@ -62,7 +62,9 @@ export async function executeNode(
       };
       await options.store.put(record, decision.manifest);
     } else {
-      options.reporter?.warn?.(`${node.id}: its inputs changed while it ran; it stays stale and reruns next time`);
+      options.reporter?.warn?.(
+        `${node.id}: its inputs changed while it ran; it stays stale and reruns next time`,
+      );
     }
     await options.store.clearInflight(node.id);
     return { ...base, status: "executed", durationMs: elapsed(), outputUnchanged, staleAfterRun };

@@ -11,7 +11,7 @@ export function sha256Hex(data: string | Uint8Array): string {
  * tests so that an upgrade cannot silently invalidate every cache.
  */
 export function hashValue(value: unknown): string {
-  return objectHash(value === undefined ? null : (value as object), {
+  return objectHash(value ?? null, {
     algorithm: "sha256",
     encoding: "hex",
     respectType: false,

@@ -45,14 +45,20 @@ export interface MakeResult {
 }
 
 /** Brings the targets up to date, running exactly the stale nodes they need. */
-export async function make(graph: TaskGraph, targets: readonly string[], options: MakeOptions): Promise<MakeResult> {
+export async function make(
+  graph: TaskGraph,
+  targets: readonly string[],
+  options: MakeOptions,
+): Promise<MakeResult> {
   const ids = graph.closure(targets);
   const state = new RunState(options);
   const interruptedBefore = new Set(options.dryRun ? [] : await options.store.inflight());
   options.reporter?.planned?.(ids);
   const startedAt = options.clock.now().toISOString();
   const nodeMap = new Map(ids.map((id) => [id, { priority: graph.get(id).priority ?? 0 }]));
-  const edges: [string, string][] = ids.flatMap((id) => graph.get(id).deps.map((dep): [string, string] => [dep, id]));
+  const edges: [string, string][] = ids.flatMap((id) =>
+    graph.get(id).deps.map((dep): [string, string] => [dep, id]),
+  );
   await new PGraph(nodeMap, edges).run({
     run: (id) => visit(id),
   });
@@ -78,7 +84,12 @@ export async function make(graph: TaskGraph, targets: readonly string[], options
     const forced = anySelectorMatches(options.force ?? [], id);
     const pending = node.deps.find((dep) => state.outcomes.get(dep)?.status === "would-run");
     if (pending && options.dryRun) {
-      return state.finish({ id, status: "would-run", reason: forced ? "forced" : `upstream ${pending} would run`, durationMs: 0 });
+      return state.finish({
+        id,
+        status: "would-run",
+        reason: forced ? "forced" : `upstream ${pending} would run`,
+        durationMs: 0,
+      });
     }
     let decision: Decision;
     try {
@@ -96,15 +107,23 @@ export async function make(graph: TaskGraph, targets: readonly string[], options
         release();
       }
     } catch (error) {
-      return state.finish({ id, status: "failed", reason: "could not read its inputs", durationMs: 0, error: errorText(error) });
+      return state.finish({
+        id,
+        status: "failed",
+        reason: "could not read its inputs",
+        durationMs: 0,
+        error: errorText(error),
+      });
     }
     if (!decision.run) {
       state.outputs.set(id, decision.stored.output);
       state.digests.set(id, decision.stored.outputDigest);
       return state.finish({ id, status: "up-to-date", reason: "up to date", durationMs: 0 });
     }
-    if (options.dryRun) return state.finish({ id, status: "would-run", reason: decision.reason, durationMs: 0 });
-    if (state.stopping()) return state.finish({ id, status: "skipped", reason: state.stopReason(), durationMs: 0 });
+    if (options.dryRun)
+      return state.finish({ id, status: "would-run", reason: decision.reason, durationMs: 0 });
+    if (state.stopping())
+      return state.finish({ id, status: "skipped", reason: state.stopReason(), durationMs: 0 });
     const outcome = await executeNode(node, decision, state, options);
     state.finish(outcome);
   }
@@ -143,13 +162,16 @@ export class RunState {
   }
 
   stopReason(): string {
-    return this.signal.aborted ? "run interrupted" : `stopped after ${this.firstFailure} failed (use --keep-going)`;
+    return this.signal.aborted
+      ? "run interrupted"
+      : `stopped after ${this.firstFailure} failed (use --keep-going)`;
   }
 
   blockedBy(deps: readonly string[]): string | undefined {
     for (const dep of deps) {
       const status = this.outcomes.get(dep)?.status;
-      if (status === "failed" || status === "skipped" || status === "interrupted") return `dependency ${dep} ${status}`;
+      if (status === "failed" || status === "skipped" || status === "interrupted")
+        return `dependency ${dep} ${status}`;
     }
     return undefined;
   }

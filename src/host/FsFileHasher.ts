@@ -26,7 +26,9 @@ export class FsFileHasher implements FileHasher {
   constructor(private readonly cacheDir: string | undefined) {}
 
   async hash(input: FileInput): Promise<Record<string, string>> {
-    const cachePath = this.cacheDir ? join(this.cacheDir, `${sha256(input.root).slice(0, 32)}.json`) : undefined;
+    const cachePath = this.cacheDir
+      ? join(this.cacheDir, `${sha256(input.root).slice(0, 32)}.json`)
+      : undefined;
     const cache = cachePath ? await loadCache(cachePath) : undefined;
     const trustBefore = (cache?.writtenAtMs ?? 0) - RACY_WINDOW_MS;
     const next: Record<string, CacheEntry> = {};
@@ -37,10 +39,20 @@ export class FsFileHasher implements FileHasher {
       const st = lstatSync(entry.full);
       const old = cache?.entries[entry.rel];
       let hash: string;
-      if (old && old[0] === st.ino && old[1] === st.size && old[2] === st.mtimeMs && old[3] === st.ctimeMs && old[4] === st.mode && st.mtimeMs < trustBefore) {
+      if (
+        old &&
+        old[0] === st.ino &&
+        old[1] === st.size &&
+        old[2] === st.mtimeMs &&
+        old[3] === st.ctimeMs &&
+        old[4] === st.mode &&
+        st.mtimeMs < trustBefore
+      ) {
         hash = old[5];
       } else {
-        hash = entry.symlink ? "@" + sha256(readlinkSync(entry.full)) : sha256(readFileSync(entry.full)) + ((st.mode & 0o111) !== 0 ? "+x" : "");
+        hash = entry.symlink
+          ? "@" + sha256(readlinkSync(entry.full))
+          : sha256(readFileSync(entry.full)) + ((st.mode & 0o111) !== 0 ? "+x" : "");
         changed = true;
       }
       if (st.mtimeMs >= trustBefore) racy = true;

@@ -74,14 +74,24 @@ async function readOwner(path: string): Promise<LockOwner | "gone" | "unreadable
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "gone";
     // A crash between creating the file and writing it leaves it empty: stale once it is old.
-    const age = await stat(path).then((s) => Date.now() - s.mtimeMs, () => 0);
+    const age = await stat(path).then(
+      (s) => Date.now() - s.mtimeMs,
+      () => 0,
+    );
     return age > 5000 ? "unreadable" : "gone";
   }
 }
 
-async function takeOver(path: string, stale: LockOwner | "unreadable", options: LockOptions): Promise<boolean> {
+async function takeOver(
+  path: string,
+  stale: LockOwner | "unreadable",
+  options: LockOptions,
+): Promise<boolean> {
   const guard = `${path}.takeover`;
-  const age = await stat(guard).then((s) => Date.now() - s.mtimeMs, () => undefined);
+  const age = await stat(guard).then(
+    (s) => Date.now() - s.mtimeMs,
+    () => undefined,
+  );
   if (age !== undefined && age > 10_000) await rm(guard, { force: true });
   let handle;
   try {
@@ -91,9 +101,15 @@ async function takeOver(path: string, stale: LockOwner | "unreadable", options: 
   }
   try {
     const again = await readOwner(path);
-    const same = stale === "unreadable" ? again === "unreadable" : again !== "gone" && again !== "unreadable" && again.token === stale.token;
+    const same =
+      stale === "unreadable"
+        ? again === "unreadable"
+        : again !== "gone" && again !== "unreadable" && again.token === stale.token;
     if (!same) return false;
-    const who = stale === "unreadable" ? "an unreadable lock" : `the lock of dead process ${stale.pid} on ${stale.host}`;
+    const who =
+      stale === "unreadable"
+        ? "an unreadable lock"
+        : `the lock of dead process ${stale.pid} on ${stale.host}`;
     options.warn?.(`taking over ${who} (${path})`);
     await rm(path, { force: true });
     return true;

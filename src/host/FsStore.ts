@@ -72,7 +72,10 @@ export class FsStore implements Store {
   }
 
   async writeRunSummary(summary: RunSummary): Promise<void> {
-    await atomicWrite(join(this.dir, "runs", `${summary.runId}.json`), JSON.stringify(summary, null, 2) + "\n");
+    await atomicWrite(
+      join(this.dir, "runs", `${summary.runId}.json`),
+      JSON.stringify(summary, null, 2) + "\n",
+    );
   }
 
   async flush(): Promise<void> {
@@ -119,7 +122,12 @@ export class FsStore implements Store {
   }
 }
 
-function apply(entry: LogEntry, records: Map<string, NodeRecord>, running: Set<string>, warn: (m: string) => void): void {
+function apply(
+  entry: LogEntry,
+  records: Map<string, NodeRecord>,
+  running: Set<string>,
+  warn: (m: string) => void,
+): void {
   if (entry.t === "record") {
     const record = entry.record as NodeRecord;
     running.delete(entry.id);

@@ -45,7 +45,10 @@ export class RecordLog {
       if (line === "") continue;
       const entry = parseLine(line);
       if (entry) entries.push(entry);
-      else this.warn(`a damaged line in ${this.path} was ignored (an interrupted write); its node will be rebuilt`);
+      else
+        this.warn(
+          `a damaged line in ${this.path} was ignored (an interrupted write); its node will be rebuilt`,
+        );
     }
     return { entries, lines: lines.length - 1 };
   }

@@ -14,7 +14,11 @@ export interface TreeEntry {
  * in sorted order. Excluded folders are not entered. Synchronous on purpose: it is the hot path
  * of a no-op `make`, and sync readdir is markedly faster than its promise form.
  */
-export function walkTree(root: string, include: readonly string[] = ["**"], exclude: readonly string[] = []): TreeEntry[] {
+export function walkTree(
+  root: string,
+  include: readonly string[] = ["**"],
+  exclude: readonly string[] = [],
+): TreeEntry[] {
   const all = include.length === 1 && include[0] === "**";
   const isIncluded = all ? () => true : picomatch([...include], { dot: true });
   const isExcluded = exclude.length === 0 ? () => false : picomatch([...exclude], { dot: true });

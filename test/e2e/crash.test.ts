@@ -50,7 +50,9 @@ describe("crash safety", () => {
       child.kill("SIGKILL");
       await done;
       // The nodes the killed process completed: their records are new or rewritten.
-      const completed = [...(await recordKeys(ws))].filter(([id, key]) => before.get(id) !== key).map(([id]) => id);
+      const completed = [...(await recordKeys(ws))]
+        .filter(([id, key]) => before.get(id) !== key)
+        .map(([id]) => id);
       outcomes.push(completed.length);
       const resumed = makeJson(ws);
       expect(resumed.failed).toEqual([]);

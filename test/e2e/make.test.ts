@@ -6,9 +6,11 @@ import { useTmpDir } from "../helpers/useTmpDir.js";
 
 function workspace(): string {
   return useTmpDir({
-    "versions/base/version.yaml": "slug: base\nkind: generic-service\nstatus: baseline\nparent: none\ncreated_at: '2026-01-01T00:00:00Z'\n",
+    "versions/base/version.yaml":
+      "slug: base\nkind: generic-service\nstatus: baseline\nparent: none\ncreated_at: '2026-01-01T00:00:00Z'\n",
     "versions/base/snapshot/src/main.ts": "console.log(1)\n",
-    "versions/cand/version.yaml": "slug: cand\nkind: generic-service\nstatus: candidate\nparent: version:base\ncreated_at: '2026-01-01T00:00:00Z'\n",
+    "versions/cand/version.yaml":
+      "slug: cand\nkind: generic-service\nstatus: candidate\nparent: version:base\ncreated_at: '2026-01-01T00:00:00Z'\n",
     "versions/cand/snapshot/src/main.ts": "console.log(2)\n",
   });
 }
@@ -18,9 +20,17 @@ describe("staging make / status / explain / graph", () => {
     const ws = workspace();
     const first = runCli(["--workspace", ws, "make", "fingerprint:*", "--json"]);
     expect(first.code).toBe(0);
-    expect(JSON.parse(first.stdout)).toMatchObject({ executed: ["fingerprint:base", "fingerprint:cand"], upToDate: [], failed: [], skipped: [] });
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      executed: ["fingerprint:base", "fingerprint:cand"],
+      upToDate: [],
+      failed: [],
+      skipped: [],
+    });
     const second = runCli(["--workspace", ws, "make", "fingerprint:*", "--json"]);
-    expect(JSON.parse(second.stdout)).toMatchObject({ executed: [], upToDate: ["fingerprint:base", "fingerprint:cand"] });
+    expect(JSON.parse(second.stdout)).toMatchObject({
+      executed: [],
+      upToDate: ["fingerprint:base", "fingerprint:cand"],
+    });
   });
 
   it("status says never run, up to date, and stale with the changed file", () => {
@@ -30,7 +40,12 @@ describe("staging make / status / explain / graph", () => {
     writeFileSync(join(ws, "versions/cand/snapshot/src/main.ts"), "console.log(3)\n");
     const status = runCli(["--workspace", ws, "status"]);
     expect(normalise(status.stdout, ws)).toBe(
-      ["workspace: <root>", "  fingerprint:base  up to date", "  fingerprint:cand  stale (files changed: snapshot/src/main.ts)", ""].join("\n"),
+      [
+        "workspace: <root>",
+        "  fingerprint:base  up to date",
+        "  fingerprint:cand  stale (files changed: snapshot/src/main.ts)",
+        "",
+      ].join("\n"),
     );
     const json = JSON.parse(runCli(["--workspace", ws, "status", "--json"]).stdout) as { nodes: unknown[] };
     expect(json.nodes).toEqual([
@@ -53,7 +68,9 @@ describe("staging make / status / explain / graph", () => {
     expect(runCli(["--workspace", ws, "graph", "fingerprint:*", "--format", "json"]).stdout).toBe(
       JSON.stringify({ nodes: ["fingerprint:base", "fingerprint:cand"], edges: [] }, null, 2) + "\n",
     );
-    expect(runCli(["--workspace", ws, "graph", "fingerprint:base"]).stdout).toBe('digraph staging {\n  rankdir=LR;\n  "fingerprint:base";\n}\n');
+    expect(runCli(["--workspace", ws, "graph", "fingerprint:base"]).stdout).toBe(
+      'digraph staging {\n  rankdir=LR;\n  "fingerprint:base";\n}\n',
+    );
     const bad = runCli(["--workspace", ws, "graph", "fingerprint:base", "--format", "svg"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("expected: dot | mermaid | json");
@@ -82,8 +99,21 @@ describe("staging make / status / explain / graph", () => {
 
   it("writes a run summary per make with each node's status, duration and reason", () => {
     const ws = workspace();
-    const { runId } = JSON.parse(runCli(["--workspace", ws, "make", "fingerprint:base", "--json"]).stdout) as { runId: string };
-    const summary = JSON.parse(readFileSync(join(ws, ".staging/runs", `${runId}.json`), "utf8")) as { nodes: unknown[] };
-    expect(summary.nodes).toEqual([{ id: "fingerprint:base", status: "executed", reason: "never run", durationMs: expect.any(Number) as number, outputUnchanged: false, staleAfterRun: false }]);
+    const { runId } = JSON.parse(
+      runCli(["--workspace", ws, "make", "fingerprint:base", "--json"]).stdout,
+    ) as { runId: string };
+    const summary = JSON.parse(readFileSync(join(ws, ".staging/runs", `${runId}.json`), "utf8")) as {
+      nodes: unknown[];
+    };
+    expect(summary.nodes).toEqual([
+      {
+        id: "fingerprint:base",
+        status: "executed",
+        reason: "never run",
+        durationMs: expect.any(Number) as number,
+        outputUnchanged: false,
+        staleAfterRun: false,
+      },
+    ]);
   });
 });

@@ -16,7 +16,9 @@ export function registerExplain(program: Command, output: Output): void {
       const node = graph.get(id);
       const result = await runMake(ctx, graph, [id], { dryRun: true, quiet: true, command: "explain" });
       const outcome = result.summary.nodes.find((n) => n.id === id)!;
-      output.out(`${id}: ${outcome.status === "up-to-date" ? "up to date" : `${outcome.status} (${outcome.reason})`}`);
+      output.out(
+        `${id}: ${outcome.status === "up-to-date" ? "up to date" : `${outcome.status} (${outcome.reason})`}`,
+      );
       for (const dep of node.deps) {
         const o = result.summary.nodes.find((n) => n.id === dep)!;
         if (o.status !== "up-to-date") output.out(`  upstream ${dep}: ${o.status} (${o.reason})`);
@@ -27,7 +29,9 @@ export function registerExplain(program: Command, output: Output): void {
         output.out("  no previous record to compare with");
         return;
       }
-      const upstream = Object.fromEntries(node.deps.map((d) => [d, result.digests.get(d) ?? "(will change: upstream stale)"]));
+      const upstream = Object.fromEntries(
+        node.deps.map((d) => [d, result.digests.get(d) ?? "(will change: upstream stale)"]),
+      );
       const now = await computeManifest(node, ctx.hasher, process.env, upstream);
       const changes = diffManifests(before, now);
       if (changes.length === 0) output.out(`  inputs unchanged since ${record.builtAt}`);
@@ -37,7 +41,13 @@ export function registerExplain(program: Command, output: Output): void {
 }
 
 function formatChange(c: ManifestChange): string {
-  const short = (v: string | null | undefined) => (v === undefined ? "(absent)" : v === null ? "(unset)" : v.length > 16 ? v.slice(0, 12) : v);
-  const what = c.kind === "file" ? `file ${c.name}/${c.path}` : c.kind === "task-version" ? "task version" : `${c.kind} ${c.name}`;
+  const short = (v: string | null | undefined) =>
+    v === undefined ? "(absent)" : v === null ? "(unset)" : v.length > 16 ? v.slice(0, 12) : v;
+  const what =
+    c.kind === "file"
+      ? `file ${c.name}/${c.path}`
+      : c.kind === "task-version"
+        ? "task version"
+        : `${c.kind} ${c.name}`;
   return `${what}: ${short(c.old)} -> ${short(c.new)}`;
 }

@@ -8,7 +8,11 @@ import { resolveTargets } from "../resolveTargets.js";
 const FORMATS = ["dot", "mermaid", "json"] as const;
 type Format = (typeof FORMATS)[number];
 
-export function registerGraph(program: Command, output: Output, option: (flags: string, d: string) => Option): void {
+export function registerGraph(
+  program: Command,
+  output: Output,
+  option: (flags: string, d: string) => Option,
+): void {
   program
     .command("graph")
     .description("the nodes a target needs, as dot, mermaid or json")
@@ -31,11 +35,22 @@ export function registerGraph(program: Command, output: Output, option: (flags: 
 /** The sub-graph of `ids` in a fixed order, so the text is stable. */
 export function renderGraph(graph: TaskGraph, ids: string[], format: Format): string {
   const edges = ids.flatMap((id) => [...graph.get(id).deps].sort().map((dep) => [dep, id] as const));
-  if (format === "json") return JSON.stringify({ nodes: ids, edges: edges.map(([from, to]) => ({ from, to })) }, null, 2);
+  if (format === "json")
+    return JSON.stringify({ nodes: ids, edges: edges.map(([from, to]) => ({ from, to })) }, null, 2);
   if (format === "mermaid") {
     const name = new Map(ids.map((id, i) => [id, `n${i}`]));
-    return ["graph LR", ...ids.map((id) => `  ${name.get(id)}["${id.replace(/"/g, "#quot;")}"]`), ...edges.map(([a, b]) => `  ${name.get(a)} --> ${name.get(b)}`)].join("\n");
+    return [
+      "graph LR",
+      ...ids.map((id) => `  ${name.get(id)}["${id.replace(/"/g, "#quot;")}"]`),
+      ...edges.map(([a, b]) => `  ${name.get(a)} --> ${name.get(b)}`),
+    ].join("\n");
   }
   const q = (s: string) => JSON.stringify(s);
-  return ["digraph staging {", "  rankdir=LR;", ...ids.map((id) => `  ${q(id)};`), ...edges.map(([a, b]) => `  ${q(a)} -> ${q(b)};`), "}"].join("\n");
+  return [
+    "digraph staging {",
+    "  rankdir=LR;",
+    ...ids.map((id) => `  ${q(id)};`),
+    ...edges.map(([a, b]) => `  ${q(a)} -> ${q(b)};`),
+    "}",
+  ].join("\n");
 }

@@ -19,7 +19,10 @@ export function registerMake(program: Command, output: Output, setExit: (code: n
   program
     .command("make")
     .description("bring targets up to date, running only stale nodes")
-    .argument("<target...>", "node ids, globs such as 'image:*:native', images:<version>, campaign:<candidate>")
+    .argument(
+      "<target...>",
+      "node ids, globs such as 'image:*:native', images:<version>, campaign:<candidate>",
+    )
     .option("--dry-run", "say what would run and why; run nothing")
     .option("--force <selector>", "run matching nodes even if up to date (repeatable)", collect, [])
     .option("--keep-going", "go on with independent nodes after a failure")
@@ -33,7 +36,13 @@ export function registerMake(program: Command, output: Output, setExit: (code: n
       const result = await runMake(ctx, graph, ids, { ...flags, command: `make ${targets.join(" ")}` });
       if (flags.json) {
         const { executed, upToDate, failed, skipped, interrupted, wouldRun } = result;
-        output.out(JSON.stringify({ executed, upToDate, failed, skipped, interrupted, wouldRun, runId: result.summary.runId }, null, 2));
+        output.out(
+          JSON.stringify(
+            { executed, upToDate, failed, skipped, interrupted, wouldRun, runId: result.summary.runId },
+            null,
+            2,
+          ),
+        );
       } else {
         output.err(
           `${result.executed.length} executed, ${result.upToDate.length} up to date, ${result.failed.length} failed, ` +

@@ -5,7 +5,10 @@ import type { Output } from "../Output.js";
 import { runMake } from "../runMake.js";
 
 /** A node's state as `status` words it. */
-export function stateOf(outcome: NodeOutcome): { state: "up to date" | "never run" | "stale" | "failed"; reason: string } {
+export function stateOf(outcome: NodeOutcome): {
+  state: "up to date" | "never run" | "stale" | "failed";
+  reason: string;
+} {
   if (outcome.status === "up-to-date") return { state: "up to date", reason: "" };
   if (outcome.status === "failed") return { state: "failed", reason: outcome.error ?? outcome.reason };
   if (outcome.reason === "never run") return { state: "never run", reason: "" };
@@ -21,7 +24,10 @@ export function registerStatus(program: Command, output: Output): void {
       const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
       const graph = await ctx.graph();
       const ids = [...graph.nodes.keys()];
-      const result = ids.length === 0 ? undefined : await runMake(ctx, graph, ids, { dryRun: true, quiet: true, command: "status" });
+      const result =
+        ids.length === 0
+          ? undefined
+          : await runMake(ctx, graph, ids, { dryRun: true, quiet: true, command: "status" });
       const nodes = (result?.summary.nodes ?? []).map((o) => ({ id: o.id, ...stateOf(o) }));
       const interrupted = await ctx.store.inflight();
       if (flags.json) {
@@ -30,7 +36,8 @@ export function registerStatus(program: Command, output: Output): void {
       }
       output.out(`workspace: ${ctx.config.workspace}`);
       const width = Math.max(4, ...nodes.map((n) => n.id.length));
-      for (const n of nodes) output.out(`  ${n.id.padEnd(width)}  ${n.state}${n.reason ? ` (${n.reason})` : ""}`);
+      for (const n of nodes)
+        output.out(`  ${n.id.padEnd(width)}  ${n.state}${n.reason ? ` (${n.reason})` : ""}`);
       if (nodes.length === 0) output.out("  (no nodes: the workspace has no versions)");
       if (interrupted.length > 0) output.out(`interrupted last time: ${interrupted.join(", ")}`);
     });

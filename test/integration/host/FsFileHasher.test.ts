@@ -18,7 +18,9 @@ describe("FsFileHasher", () => {
   it("gives the same hashes for the same contents wherever the tree lives", async () => {
     const root = useTmpDir({ "one/f": "same", "two/f": "same" });
     const hasher = new FsFileHasher(undefined);
-    expect(await hasher.hash({ name: "t", root: join(root, "one") })).toEqual(await hasher.hash({ name: "t", root: join(root, "two") }));
+    expect(await hasher.hash({ name: "t", root: join(root, "one") })).toEqual(
+      await hasher.hash({ name: "t", root: join(root, "two") }),
+    );
   });
 
   it("lets content decide: a touched file keeps its hash, an edit with the same size and mtime is still seen once racy", async () => {
@@ -47,12 +49,24 @@ describe("FsFileHasher", () => {
     writeFileSync(file, "newer content");
     utimesSync(file, past, past);
     const again = await hasher.hash({ name: "t", root: join(root, "tree") });
-    expect(again["f"]).toBe((await new FsFileHasher(undefined).hash({ name: "t", root: join(root, "tree") }))["f"]);
+    expect(again["f"]).toBe(
+      (await new FsFileHasher(undefined).hash({ name: "t", root: join(root, "tree") }))["f"],
+    );
   });
 
   it("honours include and exclude globs and does not enter excluded folders", async () => {
-    const root = useTmpDir({ "tree/src/a.ts": "a", "tree/src/a.test.ts": "t", "tree/node_modules/x/y.js": "y", "tree/README.md": "r" });
-    const hashes = await new FsFileHasher(undefined).hash({ name: "t", root: join(root, "tree"), include: ["src/**", "README.md"], exclude: ["**/*.test.ts", "node_modules"] });
+    const root = useTmpDir({
+      "tree/src/a.ts": "a",
+      "tree/src/a.test.ts": "t",
+      "tree/node_modules/x/y.js": "y",
+      "tree/README.md": "r",
+    });
+    const hashes = await new FsFileHasher(undefined).hash({
+      name: "t",
+      root: join(root, "tree"),
+      include: ["src/**", "README.md"],
+      exclude: ["**/*.test.ts", "node_modules"],
+    });
     expect(Object.keys(hashes)).toEqual(["README.md", "src/a.ts"]);
   });
 

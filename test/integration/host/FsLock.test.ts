@@ -21,7 +21,9 @@ describe("the workspace lock", () => {
     expect((error as StagingError).exitCode).toBe(3);
     expect((error as StagingError).facts).toMatchObject({ pid: process.pid, host: hostname() });
     await release();
-    await (await acquireLock(path))();
+    await (
+      await acquireLock(path)
+    )();
   });
 
   it("waits for the owner with wait: true", async () => {
@@ -32,13 +34,18 @@ describe("the workspace lock", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(acquired).toBe(false);
     await release();
-    await (await waiting)();
+    await (
+      await waiting
+    )();
     expect(acquired).toBe(true);
   });
 
   it("takes over a lock left by a dead process on this host, with a warning", async () => {
     const path = join(useTmpDir(), "lock");
-    writeFileSync(path, JSON.stringify({ pid: deadPid(), host: hostname(), since: "x", token: "t", command: "make" }));
+    writeFileSync(
+      path,
+      JSON.stringify({ pid: deadPid(), host: hostname(), since: "x", token: "t", command: "make" }),
+    );
     const warnings: string[] = [];
     const release = await acquireLock(path, { warn: (m) => warnings.push(m) });
     expect(warnings[0]).toMatch(/taking over the lock of dead process \d+/);
@@ -49,7 +56,16 @@ describe("the workspace lock", () => {
   it("does not release a lock it no longer owns", async () => {
     const path = join(useTmpDir(), "lock");
     const release = await acquireLock(path);
-    writeFileSync(path, JSON.stringify({ pid: process.pid, host: hostname(), since: "x", token: "someone-else", command: "make" }));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        pid: process.pid,
+        host: hostname(),
+        since: "x",
+        token: "someone-else",
+        command: "make",
+      }),
+    );
     await release();
     expect(JSON.parse(readFileSync(path, "utf8"))).toMatchObject({ token: "someone-else" });
   });

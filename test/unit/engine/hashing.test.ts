@@ -14,8 +14,14 @@ describe("value hashes are pinned", () => {
     [true, "4026e0ec651f149cd7e4c2133c1e3af3377ac83debaf6af139fdb09b031f95bb"],
     [[1, 2, 3], "ec678b6bef84bc20a75d355ab0825174179d4fd6307187be9f9b148c78df3314"],
     [{ b: 1, a: 2 }, "e3c015a1721771329c9c7b7ca952a9e6f370e20c8e07955fced1f0b580517004"],
-    [{ nested: { list: ["x", { y: null }] } }, "6bd4b61445c2b7b25d8a119c5da151f487402f2301b0ea71b4e95178ae124222"],
-    [{ args: ["--build-arg", "A=1"], dockerfile: "docker/node.Dockerfile" }, "9d08a3078e5ffabec59656a8d89fe3111cbe8176cb474dc937e92591a38eebdb"],
+    [
+      { nested: { list: ["x", { y: null }] } },
+      "6bd4b61445c2b7b25d8a119c5da151f487402f2301b0ea71b4e95178ae124222",
+    ],
+    [
+      { args: ["--build-arg", "A=1"], dockerfile: "docker/node.Dockerfile" },
+      "9d08a3078e5ffabec59656a8d89fe3111cbe8176cb474dc937e92591a38eebdb",
+    ],
   ])("hashValue(%j) is %s", (value, expected) => {
     expect(hashValue(value)).toBe(expected);
   });
@@ -38,6 +44,8 @@ describe("value hashes are pinned", () => {
   });
 
   it("writes canonical JSON with sorted keys at every level", () => {
-    expect(canonicalJson({ b: { d: 1, c: 2 }, a: [{ z: 1, y: 2 }] })).toBe('{"a":[{"y":2,"z":1}],"b":{"c":2,"d":1}}');
+    expect(canonicalJson({ b: { d: 1, c: 2 }, a: [{ z: 1, y: 2 }] })).toBe(
+      '{"a":[{"y":2,"z":1}],"b":{"c":2,"d":1}}',
+    );
   });
 });

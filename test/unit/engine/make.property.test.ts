@@ -22,12 +22,25 @@ interface Model {
 
 const modelArb = fc.integer({ min: 1, max: 9 }).chain((n) =>
   fc.record({
-    deps: fc.tuple(...Array.from({ length: n }, (_, i) => fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, i - 1) }), { maxLength: i === 0 ? 0 : Math.min(i, 3) }))),
+    deps: fc.tuple(
+      ...Array.from({ length: n }, (_, i) =>
+        fc.uniqueArray(fc.integer({ min: 0, max: Math.max(0, i - 1) }), {
+          maxLength: i === 0 ? 0 : Math.min(i, 3),
+        }),
+      ),
+    ),
     file: fc.tuple(...Array.from({ length: n }, () => fc.constantFrom("a", "b", "c"))),
     value: fc.tuple(...Array.from({ length: n }, () => fc.integer({ min: 0, max: 2 }))),
     modulus: fc.integer({ min: 2, max: 5 }),
     edits: fc.array(
-      fc.array(fc.record({ node: fc.nat(), kind: fc.constantFrom("file", "value"), to: fc.constantFrom("a", "b", "c", 0, 1, 2) }), { maxLength: 3 }),
+      fc.array(
+        fc.record({
+          node: fc.nat(),
+          kind: fc.constantFrom("file", "value"),
+          to: fc.constantFrom("a", "b", "c", 0, 1, 2),
+        }),
+        { maxLength: 3 },
+      ),
       { minLength: 1, maxLength: 4 },
     ),
   }),
@@ -68,7 +81,14 @@ describe("make against the reference model", () => {
           const ran: number[] = [];
           sync();
           const ids = m.deps.map((_, i) => `n${i}`);
-          await make(graphOf(m, ran), ids, { store, hasher, clock: fakeClock(), env: {}, runId: "r", concurrency: 3 });
+          await make(graphOf(m, ran), ids, {
+            store,
+            hasher,
+            clock: fakeClock(),
+            env: {},
+            runId: "r",
+            concurrency: 3,
+          });
           return ran.sort((a, b) => a - b);
         };
         expect(await run()).toEqual(m.deps.map((_, i) => i));

@@ -15,14 +15,19 @@ function fixture() {
   const ran: string[] = [];
   let linkOutput = (upstream: Record<string, unknown>) => ({ linked: JSON.stringify(upstream) });
   let compileOutput = (files: string) => ({ obj: files });
-  const node = (id: string, deps: string[], extra: Partial<TaskNode> = {}, out: (u: Record<string, unknown>) => unknown = () => id): TaskNode => ({
+  const node = (
+    id: string,
+    deps: string[],
+    extra: Partial<TaskNode> = {},
+    out: (u: Record<string, unknown>) => unknown = () => id,
+  ): TaskNode => ({
     id,
     deps,
     taskVersion: "t@1",
     inputs: {},
     action: async (ctx) => {
       ran.push(id);
-      return out(ctx.upstream as Record<string, unknown>);
+      return out(ctx.upstream);
     },
     ...extra,
   });
@@ -34,7 +39,14 @@ function fixture() {
       node("link", ["compile"], {}, (u) => linkOutput(u)),
       node("lint", [], { inputs: { files: [{ name: "src", root: "/w/src" }] } }),
     ]);
-  const options = (extra: Partial<MakeOptions> = {}): MakeOptions => ({ store, hasher, clock: fakeClock(), env: {}, runId: "r", ...extra });
+  const options = (extra: Partial<MakeOptions> = {}): MakeOptions => ({
+    store,
+    hasher,
+    clock: fakeClock(),
+    env: {},
+    runId: "r",
+    ...extra,
+  });
   return {
     store,
     hasher,
@@ -101,7 +113,11 @@ describe("make", () => {
     const f = fixture();
     await make(f.graph(), ["compile"], f.options());
     const result = await make(f.graph({ flags: "-O3" }), ["compile"], f.options({ dryRun: true }));
-    expect(result.summary.nodes[0]).toMatchObject({ id: "compile", status: "would-run", reason: "value changed: flags" });
+    expect(result.summary.nodes[0]).toMatchObject({
+      id: "compile",
+      status: "would-run",
+      reason: "value changed: flags",
+    });
   });
 
   it("names the changed files in the reason", async () => {
@@ -148,7 +164,13 @@ describe("make", () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const graph = new TaskGraph([
-      { id: "bad", deps: [], taskVersion: "1", inputs: {}, action: () => Promise.reject(new Error("boom")).finally(release) },
+      {
+        id: "bad",
+        deps: [],
+        taskVersion: "1",
+        inputs: {},
+        action: () => Promise.reject(new Error("boom")).finally(release),
+      },
       { id: "slow", deps: [], taskVersion: "1", inputs: {}, action: async () => gate.then(() => "a") },
       { id: "later", deps: ["slow"], taskVersion: "1", inputs: {}, action: async () => "b" },
     ]);
@@ -163,13 +185,23 @@ describe("make", () => {
     const f = fixture();
     let alive = true;
     const graph = new TaskGraph([
-      { id: "image", deps: [], taskVersion: "1", inputs: {}, action: async () => "sha256:1", check: async () => (alive ? { ok: true } : { ok: false, reason: "image-id-mismatch" }) },
+      {
+        id: "image",
+        deps: [],
+        taskVersion: "1",
+        inputs: {},
+        action: async () => "sha256:1",
+        check: async () => (alive ? { ok: true } : { ok: false, reason: "image-id-mismatch" }),
+      },
     ]);
     await make(graph, ["image"], f.options());
     expect((await make(graph, ["image"], f.options())).upToDate).toEqual(["image"]);
     alive = false;
     const result = await make(graph, ["image"], f.options());
-    expect(result.summary.nodes[0]).toMatchObject({ status: "executed", reason: "live check: image-id-mismatch" });
+    expect(result.summary.nodes[0]).toMatchObject({
+      status: "executed",
+      reason: "live check: image-id-mismatch",
+    });
   });
 
   it("leaves a node stale when its inputs change while it runs", async () => {
@@ -233,14 +265,20 @@ describe("make", () => {
         return i;
       },
     }));
-    const result = await make(new TaskGraph(nodes), nodes.map((n) => n.id), f.options({ concurrency: 4 }));
+    const result = await make(
+      new TaskGraph(nodes),
+      nodes.map((n) => n.id),
+      f.options({ concurrency: 4 }),
+    );
     expect(result.executed).toHaveLength(6);
     expect(peak).toBe(1);
   });
 
   it("hashes environment variables it declares, never stores their values", async () => {
     const f = fixture();
-    const graph = new TaskGraph([{ id: "e", deps: [], taskVersion: "1", inputs: { env: ["TOKEN"] }, action: async () => 1 }]);
+    const graph = new TaskGraph([
+      { id: "e", deps: [], taskVersion: "1", inputs: { env: ["TOKEN"] }, action: async () => 1 },
+    ]);
     await make(graph, ["e"], f.options({ env: { TOKEN: "s3cret" } }));
     expect(f.store.manifests.get("e")).not.toContain("s3cret");
     const changed = await make(graph, ["e"], f.options({ env: { TOKEN: "other" }, dryRun: true }));
@@ -249,7 +287,8 @@ describe("make", () => {
 
   it("reruns every node of a task whose version is bumped", async () => {
     const f = fixture();
-    const graph = (v: string) => new TaskGraph([{ id: "n", deps: [], taskVersion: v, inputs: {}, action: async () => 1 }]);
+    const graph = (v: string) =>
+      new TaskGraph([{ id: "n", deps: [], taskVersion: v, inputs: {}, action: async () => 1 }]);
     await make(graph("a@1"), ["n"], f.options());
     const result = await make(graph("a@2"), ["n"], f.options({ dryRun: true }));
     expect(result.summary.nodes[0]?.reason).toBe("task version changed: taskVersion");
