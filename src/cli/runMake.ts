@@ -6,6 +6,7 @@ import type { TaskGraph } from "../engine/TaskGraph.js";
 import { acquireLock } from "../host/FsLock.js";
 import type { CliContext } from "./CliContext.js";
 import { lineReporter } from "./LineReporter.js";
+import { liveReporter } from "./LiveReporter.js";
 import { systemClock } from "./systemClock.js";
 
 export interface RunMakeOptions {
@@ -59,7 +60,10 @@ export async function runMake(
       dryRun: options.dryRun ?? false,
       signal: controller.signal,
     };
-    if (!options.quiet) makeOptions.reporter = lineReporter(ctx.output);
+    if (!options.quiet) {
+      const lines = lineReporter(ctx.output);
+      makeOptions.reporter = ctx.output.live ? liveReporter(lines, (t) => process.stderr.write(t)) : lines;
+    }
     return await make(graph, targets, makeOptions);
   } finally {
     process.off("SIGINT", onSigint);
