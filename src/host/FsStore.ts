@@ -15,7 +15,7 @@ import { RecordLog, type LogEntry } from "./RecordLog.js";
  * Writes happen only under the workspace lock; readers (status, explain) may read at any time.
  */
 export class FsStore implements Store {
-  private loaded: { records: Map<string, NodeRecord>; running: Set<string>; lines: number } | undefined;
+  private loaded: State | undefined;
   private readonly log: RecordLog;
   private compacted = false;
 
@@ -31,6 +31,8 @@ export class FsStore implements Store {
   }
 
   async getManifest(id: string): Promise<InputManifest | undefined> {
+    const inline = this.state().manifests.get(id);
+    if (inline) return inline;
     try {
       return JSON.parse(readFileSync(this.manifestPath(id), "utf8")) as InputManifest;
     } catch {
@@ -40,10 +42,16 @@ export class FsStore implements Store {
 
   async put(record: NodeRecord, manifest: InputManifest): Promise<void> {
     this.prepareWrite();
-    // No fsync for manifests: losing one after a power cut only costs `explain` its detail.
+    const text = JSON.stringify(manifest);
+    if (text.length <= INLINE_MANIFEST_BYTES) {
+      this.append({ t: "record", id: record.id, record, manifest });
+      return;
+    }
+    // A large manifest (a file tree) gets its own file, written before the record that commits
+    // it. No fsync: losing one in a power cut only costs `explain` its detail.
     const path = this.manifestPath(record.id);
     const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-    writeFileSync(tmp, JSON.stringify(manifest));
+    writeFileSync(tmp, text);
     renameSync(tmp, path);
     this.append({ t: "record", id: record.id, record });
   }
@@ -90,17 +98,16 @@ export class FsStore implements Store {
   private state() {
     if (this.loaded) return this.loaded;
     const { entries, lines } = this.log.read();
-    const records = new Map<string, NodeRecord>();
-    const running = new Set<string>();
-    for (const entry of entries) apply(entry, records, running, this.warn);
-    return (this.loaded = { records, running, lines });
+    const state: State = { records: new Map(), manifests: new Map(), running: new Set(), lines };
+    for (const entry of entries) apply(entry, state, this.warn);
+    return (this.loaded = state);
   }
 
   private append(entry: LogEntry): void {
     const s = this.state();
     this.log.append(entry);
     s.lines++;
-    apply(entry, s.records, s.running, this.warn);
+    apply(entry, s, this.warn);
   }
 
   /** The first write of a process creates folders and compacts a log grown well past its live size. */
@@ -110,7 +117,10 @@ export class FsStore implements Store {
     mkdirSync(join(this.dir, "manifests"), { recursive: true });
     const s = this.state();
     if (s.lines > 2 * (s.records.size + s.running.size) + 100) {
-      const live: LogEntry[] = [...s.records].map(([id, record]) => ({ t: "record", id, record }));
+      const live: LogEntry[] = [...s.records].map(([id, record]) => {
+        const manifest = s.manifests.get(id);
+        return manifest ? { t: "record", id, record, manifest } : { t: "record", id, record };
+      });
       live.push(...[...s.running].map((id): LogEntry => ({ t: "start", id })));
       this.log.compact(live);
       s.lines = live.length;
@@ -122,23 +132,34 @@ export class FsStore implements Store {
   }
 }
 
-function apply(
-  entry: LogEntry,
-  records: Map<string, NodeRecord>,
-  running: Set<string>,
-  warn: (m: string) => void,
-): void {
+interface State {
+  records: Map<string, NodeRecord>;
+  manifests: Map<string, InputManifest>;
+  running: Set<string>;
+  lines: number;
+}
+
+/** Manifests up to this size live in the log beside their record; larger ones get a file. */
+const INLINE_MANIFEST_BYTES = 4096;
+
+function apply(entry: LogEntry, s: State, warn: (m: string) => void): void {
   if (entry.t === "record") {
     const record = entry.record as NodeRecord;
-    running.delete(entry.id);
-    if (record.format === RECORD_FORMAT && record.id === entry.id) records.set(entry.id, record);
-    else {
-      records.delete(entry.id);
+    s.running.delete(entry.id);
+    s.manifests.delete(entry.id);
+    if (record.format === RECORD_FORMAT && record.id === entry.id) {
+      s.records.set(entry.id, record);
+      if (entry.manifest) s.manifests.set(entry.id, entry.manifest as InputManifest);
+    } else {
+      s.records.delete(entry.id);
       warn(`record of ${entry.id} has another format (${String(record.format)}); it will be rebuilt`);
     }
-  } else if (entry.t === "start") running.add(entry.id);
-  else if (entry.t === "end") running.delete(entry.id);
-  else records.delete(entry.id);
+  } else if (entry.t === "start") s.running.add(entry.id);
+  else if (entry.t === "end") s.running.delete(entry.id);
+  else {
+    s.records.delete(entry.id);
+    s.manifests.delete(entry.id);
+  }
 }
 
 /** Node ids hold `:` and user slugs: one reversible, path-safe file name per id. */

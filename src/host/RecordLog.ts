@@ -3,7 +3,7 @@ import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, wr
 
 /** One line of the log: a record, a node started, a node ended without a record, or a deletion. */
 export type LogEntry =
-  | { t: "record"; id: string; record: unknown }
+  | { t: "record"; id: string; record: unknown; manifest?: unknown }
   | { t: "start"; id: string }
   | { t: "end"; id: string }
   | { t: "delete"; id: string };
