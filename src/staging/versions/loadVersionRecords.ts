@@ -1,0 +1,48 @@
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { StagingError } from "../../errors/index.js";
+import type { Workspace } from "../workspace/Workspace.js";
+import { readVersionFile } from "./readVersionFile.js";
+import type { VersionRecord } from "./VersionEntry.js";
+
+/**
+ * Reads every `versions/<slug>/version.yaml`, sorted by slug. Hidden entries and plain files in
+ * `versions/` are not versions; a folder without a readable version.yaml is an error.
+ */
+export async function loadVersionRecords(ws: Workspace): Promise<VersionRecord[]> {
+  const entries = await readdir(ws.versionsDir, { withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return [];
+      throw error;
+    },
+  );
+  const records: VersionRecord[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const dir = join(ws.versionsDir, entry.name);
+    if (
+      !entry.isDirectory() &&
+      !(entry.isSymbolicLink() && (await stat(dir).catch(() => null))?.isDirectory())
+    )
+      continue;
+    records.push(await readVersionFile(join(dir, "version.yaml"), entry.name));
+  }
+  return records.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** Throws E_TWO_BASELINES, naming every baseline, when more than one version is `baseline`. */
+export function assertSingleBaseline(records: readonly VersionRecord[]): void {
+  const baselines = records.filter((r) => r.status === "baseline");
+  if (baselines.length <= 1) return;
+  const slugs = baselines.map((r) => r.slug);
+  throw new StagingError(`Multiple baseline versions found: ${slugs.join(", ")}`, {
+    code: "E_TWO_BASELINES",
+    facts: {
+      file: baselines.map((r) => r.file).join("\n"),
+      field: "status",
+      expected: "at most one version with status baseline",
+      got: `${baselines.length} baselines: ${slugs.join(", ")}`,
+    },
+    hint: "set `status: archived-baseline` by hand in the version.yaml of every one that is not the baseline",
+  });
+}

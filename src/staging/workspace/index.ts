@@ -1,0 +1,14 @@
+export { fsyncDir, writeAndSync, writeFileAtomic } from "./atomicWrite.js";
+export { rollForwardJournals, writeJournaled } from "./journal.js";
+export type { JournalWrite } from "./journal.js";
+export { formatFieldPath, locateNode } from "./locateNode.js";
+export type { FieldPath, SourcePosition } from "./locateNode.js";
+export { loadWorkspaceBenchmark } from "./loadWorkspaceBenchmark.js";
+export { openWorkspace } from "./openWorkspace.js";
+export { parseYamlFile } from "./parseYamlFile.js";
+export type { ParsedYaml } from "./parseYamlFile.js";
+export { recoverWorkspace } from "./recoverWorkspace.js";
+export type { RecoveryReport } from "./recoverWorkspace.js";
+export { isAlive, makeTempPath, tempOwner } from "./tempPath.js";
+export { journalDir, tmpDir, versionDir, versionFile } from "./Workspace.js";
+export type { OpenWorkspaceOptions, Workspace } from "./Workspace.js";
