@@ -36,7 +36,9 @@ export async function main(argv: string[], output: Output = processOutput): Prom
 
 /** Accepts the old prototype's spellings (`--slug S`, `--candidate C`) by turning them into positionals. */
 export function normalizeArgv(argv: string[]): string[] {
-  const command = argv.find((a) => !a.startsWith("-"));
+  const command = argv.find(
+    (a, i) => !a.startsWith("-") && !["--config", "--workspace"].includes(argv[i - 1] ?? ""),
+  );
   const positionalFlags: Record<string, string> = {
     "create-version": "--slug",
     "run-campaign": "--candidate",

@@ -1,8 +1,11 @@
 import { Command, Option } from "commander";
+import { registerCreateVersion } from "./commands/createVersion.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGraph } from "./commands/graph.js";
 import { registerMake } from "./commands/make.js";
+import { registerMark } from "./commands/mark.js";
 import { registerStatus } from "./commands/status.js";
+import { registerVersions } from "./commands/versions.js";
 import type { Output } from "./Output.js";
 
 /** The command line as DESIGN.md documents it; one file per command under `commands/`. */
@@ -20,6 +23,9 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   registerStatus(program, output);
   registerExplain(program, output);
   registerGraph(program, output, (flags, d) => new Option(flags, d));
+  registerVersions(program, output);
+  registerCreateVersion(program, output);
+  registerMark(program, output);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -4,13 +4,18 @@ import { describe, expect, it } from "vitest";
 import { normalise, REPO, runCli } from "../helpers/cli.js";
 import { useTmpDir } from "../helpers/useTmpDir.js";
 
+const versionYaml = (slug: string) =>
+  `slug: ${slug}\nkind: generic-service\nstatus: staging\nparent: none\ncreated_at: '2026-01-01T00:00:00Z'\n`;
+
 const publicEntry = join(REPO, "src/public/index.ts");
 
 function project(config: string): string {
   return useTmpDir({
     "staging.config.ts": config,
     "ws/versions/a/snapshot/f.txt": "a\n",
+    "ws/versions/a/version.yaml": versionYaml("a"),
     "other/versions/b/snapshot/f.txt": "b\n",
+    "other/versions/b/version.yaml": versionYaml("b"),
     "deep/inside/x": "",
   });
 }
@@ -65,7 +70,7 @@ describe("staging.config.ts", () => {
   });
 
   it("works with --workspace and no config file at all", () => {
-    const root = useTmpDir({ "versions/x/snapshot/f": "x" });
+    const root = useTmpDir({ "versions/x/snapshot/f": "x", "versions/x/version.yaml": versionYaml("x") });
     mkdirSync(join(root, "cwd"));
     const result = runCli(["--workspace", root, "status", "--json"], { cwd: join(root, "cwd") });
     expect(JSON.parse(result.stdout)).toMatchObject({ nodes: [{ id: "fingerprint:x", state: "never run" }] });

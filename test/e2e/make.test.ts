@@ -42,6 +42,7 @@ describe("staging make / status / explain / graph", () => {
     expect(normalise(status.stdout, ws)).toBe(
       [
         "workspace: <root>",
+        "benchmark: none usable: E_BENCHMARK_MISSING: No benchmark file found",
         "  fingerprint:base  up to date",
         "  fingerprint:cand  stale (files changed: snapshot/src/main.ts)",
         "",

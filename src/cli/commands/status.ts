@@ -1,5 +1,7 @@
 import type { Command } from "commander";
 import type { NodeOutcome } from "../../engine/RunSummary.js";
+import { isStagingError } from "../../errors/index.js";
+import { loadWorkspaceBenchmark } from "../../staging/workspace/index.js";
 import { openContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { runMake } from "../runMake.js";
@@ -30,11 +32,31 @@ export function registerStatus(program: Command, output: Output): void {
           : await runMake(ctx, graph, ids, { dryRun: true, quiet: true, command: "status" });
       const nodes = (result?.summary.nodes ?? []).map((o) => ({ id: o.id, ...stateOf(o) }));
       const interrupted = await ctx.store.inflight();
+      const benchmark = await loadWorkspaceBenchmark(ctx.workspace).then(
+        (b) => ({
+          path: ctx.workspace.benchmarkPath,
+          hash: b.hash as string | null,
+          problem: null as string | null,
+        }),
+        (error: unknown) => {
+          if (!isStagingError(error)) throw error;
+          return {
+            path: ctx.workspace.benchmarkPath,
+            hash: null,
+            problem: `${error.code}: ${error.message}`,
+          };
+        },
+      );
       if (flags.json) {
-        output.out(JSON.stringify({ workspace: ctx.config.workspace, nodes, interrupted }, null, 2));
+        output.out(
+          JSON.stringify({ workspace: ctx.config.workspace, benchmark, nodes, interrupted }, null, 2),
+        );
         return;
       }
       output.out(`workspace: ${ctx.config.workspace}`);
+      output.out(
+        `benchmark: ${benchmark.hash ? `${benchmark.hash.slice(0, 12)} (${benchmark.path})` : `none usable: ${benchmark.problem}`}`,
+      );
       const width = Math.max(4, ...nodes.map((n) => n.id.length));
       for (const n of nodes)
         output.out(`  ${n.id.padEnd(width)}  ${n.state}${n.reason ? ` (${n.reason})` : ""}`);
