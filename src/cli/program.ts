@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { registerBuildImages } from "./commands/buildImages.js";
 import { registerCreateVersion } from "./commands/createVersion.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGraph } from "./commands/graph.js";
@@ -16,6 +17,15 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
     )
     .option("--config <file>", "the staging.config.ts to use (default: search upward from the cwd)")
     .option("--workspace <dir>", "the workspace folder (also STAGING_WORKSPACE); works without a config file")
+    .option(
+      "--target <name|url>",
+      "where images build and services run: a configured name, local, or ssh://user@host:port (also STAGING_TARGET)",
+    )
+    .option("--identity <file>", "private key for an SSH target")
+    .option(
+      "--known-hosts <file>",
+      "known_hosts file host keys are verified against (default ~/.ssh/known_hosts)",
+    )
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
@@ -26,6 +36,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   registerVersions(program, output);
   registerCreateVersion(program, output);
   registerMark(program, output);
+  registerBuildImages(program, output, setExit);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -1,9 +1,36 @@
-/** How one platform mode of the service is built and run. Filled in by the images and deploy tasks. */
+/** How a mode is built. Placeholders `{snapshot}`, `{out}`, `{version}`, `{mode}`, `{workspace}` are replaced per argument. */
+export interface BuildRecipe {
+  /** A command (argument list, no shell) that writes the mode's artifact into `{out}`. */
+  command?: string[];
+  /** Environment of the build command. */
+  env?: Record<string, string>;
+  /** Dockerfile, relative to the workspace; its context is the artifact folder when `command` is set, else the snapshot. */
+  dockerfile?: string;
+  /** `--build-arg` values. */
+  buildArgs?: Record<string, string>;
+  /** `--platform` of the image. */
+  platform?: string;
+  /** One line shown when the build fails, e.g. how to install the toolchain. */
+  hint?: string;
+}
+
+/** How a built mode is started and reached. */
+export interface DeployRecipe {
+  /** Local process: argv with `{artifact}` and `{port}` placeholders. Docker: an optional command override. */
+  command?: string[];
+  env?: Record<string, string>;
+  /** @default "/health" */
+  healthPath?: string;
+  /** @default 20000 */
+  readyTimeoutMs?: number;
+  /** CPU placement: `taskset -c` locally, `--cpuset-cpus` in Docker, e.g. "1". */
+  cpus?: string;
+}
+
+/** How one platform mode of the service is built and run. */
 export interface ModeConfig {
-  /** Build recipe: a command that writes an artifact folder, or a Dockerfile. */
-  build?: Record<string, unknown>;
-  /** Deploy recipe: how the built mode is started and reached. */
-  deploy?: Record<string, unknown>;
+  build?: BuildRecipe;
+  deploy?: DeployRecipe;
 }
 
 /** A place where commands run: this machine, or a machine reached only over SSH. */
@@ -34,6 +61,8 @@ export interface StagingConfig {
   target?: string;
   /** The benchmark file, relative to the workspace. @default "benchmark/benchmark.yaml" */
   benchmark?: string;
+  /** How images are made: `artifact` (a folder in the store, no Docker needed) or `docker`. @default "artifact" */
+  builder?: "artifact" | "docker";
   /** Nodes working at once in `make`. @default 4 */
   concurrency?: number;
   /** Resource pool limits, e.g. one load test per target. @default {} (each pool takes 1) */
@@ -50,6 +79,7 @@ export interface ResolvedConfig {
   targets: Record<string, TargetConfig>;
   target: string;
   benchmarkPath: string;
+  builder: "artifact" | "docker";
   concurrency: number;
   pools: Record<string, number>;
 }

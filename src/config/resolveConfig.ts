@@ -39,6 +39,9 @@ export function resolveConfig(
   if (!Array.isArray(requiredModes) || requiredModes.some((m) => typeof m !== "string")) {
     fail("requiredModes", "a list of mode names", requiredModes);
   }
+  if (config.builder !== undefined && config.builder !== "artifact" && config.builder !== "docker") {
+    fail("builder", '"artifact" or "docker"', config.builder);
+  }
   const concurrency = config.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1)
     fail("concurrency", "a positive integer", concurrency);
@@ -53,6 +56,7 @@ export function resolveConfig(
     targets,
     target,
     benchmarkPath: resolve(workspace, config.benchmark ?? "benchmark/benchmark.yaml"),
+    builder: config.builder ?? "artifact",
     concurrency,
     pools: config.pools ?? {},
   };

@@ -1,20 +1,56 @@
-import { join } from "node:path";
-import { TaskGraph } from "../../engine/TaskGraph.js";
+import { basename, join } from "node:path";
+import type { ResolvedConfig } from "../../config/StagingConfig.js";
 import { taskNode } from "../../engine/defineTask.js";
+import { TaskGraph } from "../../engine/TaskGraph.js";
 import type { TaskNode } from "../../engine/TaskNode.js";
+import type { Target, TargetIdentity } from "../../targets/Target.js";
 import { fingerprintTask } from "../../../tasks/fingerprint.js";
+import { imageTask } from "../../../tasks/image.js";
+import type { VersionEntry } from "../versions/index.js";
+import type { Workspace } from "../workspace/index.js";
 
-/** What the graph is built from: the workspace's versions as found on disk. */
-export interface GraphInputs {
-  workspace: string;
-  slugs: readonly string[];
+/** Where nodes with effects run, and who those machines are (inputs of their keys). */
+export interface GraphTargets {
+  target: Target;
+  targetIdentity: TargetIdentity;
+  local: Target;
+  localIdentity: TargetIdentity;
+  projectDir: string;
 }
 
-/** Every node of the workspace: a fingerprint per version (images, deploys and campaigns join later). */
+/** What the graph is built from: the workspace's versions as found on disk, and the config. */
+export interface GraphInputs {
+  workspace: Workspace;
+  versions: readonly VersionEntry[];
+  config: ResolvedConfig;
+  /** Needed for image nodes; without it the graph holds fingerprints only. */
+  targets?: GraphTargets;
+}
+
+/** Every node of the workspace: a fingerprint per version, an image per version and mode with a recipe. */
 export function buildWorkspaceGraph(inputs: GraphInputs): TaskGraph {
   const nodes: TaskNode[] = [];
-  for (const slug of inputs.slugs) {
-    nodes.push(taskNode(fingerprintTask, { slug, snapshotDir: join(inputs.workspace, "versions", slug, "snapshot") }));
+  const { workspace, config, targets } = inputs;
+  for (const version of inputs.versions) {
+    const snapshotDir = join(version.dir, "snapshot");
+    nodes.push(taskNode(fingerprintTask, { slug: version.slug, snapshotDir }));
+    if (!targets) continue;
+    for (const [mode, recipe] of Object.entries(config.modes)) {
+      if (!recipe.build) continue;
+      nodes.push(
+        taskNode(imageTask, {
+          slug: version.slug,
+          mode,
+          workspaceRoot: workspace.root,
+          workspaceName: basename(workspace.root),
+          stagingDir: workspace.stagingDir,
+          versionDir: version.dir,
+          recipe: recipe.build,
+          builder: config.builder,
+          ...targets,
+        }),
+      );
+    }
   }
   return new TaskGraph(nodes);
 }

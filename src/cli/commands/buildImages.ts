@@ -1,0 +1,99 @@
+import type { Command } from "commander";
+import { StagingError, ExitCode } from "../../errors/index.js";
+import { checkSlugShape } from "../../staging/versions/index.js";
+import { openContext, type GlobalOptions } from "../CliContext.js";
+import type { Output } from "../Output.js";
+import { collect } from "../parsers.js";
+import { runMake } from "../runMake.js";
+
+interface Flags {
+  mode: string[];
+  forceRebuildImages?: boolean;
+  forceRebuildMode: string[];
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+export function registerBuildImages(program: Command, output: Output, setExit: (code: number) => void): void {
+  program
+    .command("build-images")
+    .description("build a version's image for each mode (cached: only what changed is built)")
+    .argument("<slug>", "the version (also --slug <slug>)")
+    .option("--mode <mode>", "only this mode (repeatable)", collect, [])
+    .option("--force-rebuild-images", "rebuild every mode even if cached")
+    .option("--force-rebuild-mode <mode>", "rebuild this mode even if cached (repeatable)", collect, [])
+    .option("--dry-run", "say what would build and why")
+    .option("--json", "print JSON")
+    .action(async (slug: string, flags: Flags, command: Command) => {
+      checkSlugShape(slug);
+      const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
+      const graph = await ctx.graph();
+      const known = [...graph.nodes.keys()]
+        .filter((id) => id.startsWith(`image:${slug}:`))
+        .map((id) => id.split(":")[2]!);
+      for (const mode of [...flags.mode, ...flags.forceRebuildMode]) {
+        if (!known.includes(mode)) throw unknownMode(slug, mode, known);
+      }
+      if (known.length === 0) throw unknownMode(slug, flags.mode[0] ?? "(any)", known);
+      const modes = flags.mode.length > 0 ? flags.mode : known;
+      const force = flags.forceRebuildImages
+        ? modes.map((m) => `image:${slug}:${m}`)
+        : flags.forceRebuildMode.map((m) => `image:${slug}:${m}`);
+      const result = await runMake(
+        ctx,
+        graph,
+        modes.map((m) => `image:${slug}:${m}`),
+        { dryRun: flags.dryRun ?? false, force, command: `build-images ${slug}`, quiet: flags.json ?? false },
+      );
+      const rows = result.summary.nodes
+        .filter((n) => n.id.startsWith("image:"))
+        .map((n) => ({
+          node: n.id,
+          mode: n.id.split(":")[2]!,
+          status: n.status,
+          reason: compatReason(n.reason, n.status, flags),
+        }));
+      if (flags.json) output.out(JSON.stringify({ images: rows }, null, 2));
+      else
+        for (const r of rows)
+          output.out(
+            r.status === "up-to-date"
+              ? `${r.mode.padEnd(8)} cache-hit`
+              : `${r.mode.padEnd(8)} ${r.status.padEnd(9)}  ${r.reason}`,
+          );
+      if (result.failed.length > 0) setExit(ExitCode.nodeFailed);
+    });
+}
+
+/** The prototype's cache-decision words beside ours, for users who know the old tool. */
+export function compatReason(reason: string, status: string, flags: Flags): string {
+  if (status === "up-to-date") return "cache-hit";
+  const word =
+    reason === "forced"
+      ? flags.forceRebuildImages
+        ? "forced-all"
+        : "forced-mode"
+      : reason === "never run"
+        ? "mode-missing"
+        : reason.startsWith("upstream fingerprint") || reason.includes("upstream changed: fingerprint")
+          ? "snapshot-fingerprint-mismatch"
+          : /value changed: (recipe|builder)|files changed: recipe/.test(reason)
+            ? "build-fingerprint-mismatch"
+            : reason.startsWith("live check: ")
+              ? reason.slice("live check: ".length)
+              : "";
+  return word && word !== reason ? `${word} (${reason})` : reason;
+}
+
+function unknownMode(slug: string, mode: string, known: string[]): StagingError {
+  return new StagingError(`No image node for mode ${mode} of version ${slug}`, {
+    code: "E_MODE",
+    facts: {
+      version: slug,
+      mode,
+      "modes with a build recipe":
+        known.join(", ") || "(none: is the version there, and do modes declare build recipes?)",
+    },
+    hint: "modes and their build recipes are declared in staging.config.ts",
+  });
+}

@@ -1,0 +1,54 @@
+import { isStagingError } from "../errors/StagingError.js";
+import type { Target, TargetIdentity } from "./Target.js";
+
+export type ToolName = keyof TargetIdentity["tools"];
+
+/** How each tool tells its version without needing a cluster or a daemon. */
+export const TOOL_VERSION_COMMANDS: Readonly<Record<ToolName, readonly string[]>> = {
+  docker: ["docker", "--version"],
+  k6: ["k6", "version"],
+  helm: ["helm", "version", "--short"],
+  kubectl: ["kubectl", "version", "--client"],
+  node: ["node", "--version"],
+  bun: ["bun", "--version"],
+};
+
+/** Codes of a target's errors that mean "this tool is not usable here", not "the target is broken". */
+const ABSENT = new Set(["E_TARGET_NOT_FOUND", "E_TARGET_TIMEOUT"]);
+
+/** The version number in a tool's output: `Docker version 24.0.7, build x` -> `24.0.7`, `v3.14.0+gabc` -> `3.14.0+gabc`. */
+export function parseToolVersion(output: string): string | undefined {
+  return /v?(\d+\.\d+(?:\.\d+)?(?:[-+][0-9A-Za-z.-]+)?)/.exec(output)?.[1];
+}
+
+/**
+ * Versions of the tools found on a target, probed in parallel with a short timeout each. A tool that
+ * is missing, fails or hangs is left out; a target that cannot run commands at all rejects.
+ */
+export async function probeTools(
+  target: Pick<Target, "run">,
+  timeoutMs = 10_000,
+): Promise<TargetIdentity["tools"]> {
+  const names = Object.keys(TOOL_VERSION_COMMANDS) as ToolName[];
+  const found = await Promise.all(names.map((name) => probeOne(target, name, timeoutMs)));
+  const tools: TargetIdentity["tools"] = {};
+  names.forEach((name, i) => {
+    const version = found[i];
+    if (version !== undefined) tools[name] = version;
+  });
+  return tools;
+}
+
+async function probeOne(
+  target: Pick<Target, "run">,
+  name: ToolName,
+  timeoutMs: number,
+): Promise<string | undefined> {
+  try {
+    const result = await target.run(TOOL_VERSION_COMMANDS[name], { timeoutMs });
+    return result.exitCode === 0 ? parseToolVersion(result.stdout) : undefined;
+  } catch (error) {
+    if (isStagingError(error) && ABSENT.has(error.code)) return undefined;
+    throw error;
+  }
+}
