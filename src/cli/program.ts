@@ -6,6 +6,7 @@ import { registerGraph } from "./commands/graph.js";
 import { registerMake } from "./commands/make.js";
 import { registerMark } from "./commands/mark.js";
 import { registerStatus } from "./commands/status.js";
+import { registerTarget } from "./commands/target.js";
 import { registerVersions } from "./commands/versions.js";
 import type { Output } from "./Output.js";
 
@@ -37,6 +38,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   registerCreateVersion(program, output);
   registerMark(program, output);
   registerBuildImages(program, output, setExit);
+  registerTarget(program, output, setExit);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

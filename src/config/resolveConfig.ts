@@ -9,6 +9,7 @@ const KNOWN = [
   "targets",
   "target",
   "benchmark",
+  "builder",
   "concurrency",
   "pools",
 ];

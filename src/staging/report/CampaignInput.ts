@@ -1,0 +1,41 @@
+/** Who and what a campaign compared: the header of its report. */
+export interface CampaignIdentity {
+  campaignId: string;
+  /** Slug of the baseline version. */
+  baseline: string;
+  /** Slug of the candidate version. */
+  candidate: string;
+  /** Platform modes, in the order the report shows them. */
+  modes: string[];
+  /** Rounds of the campaign (each round runs every version in every mode once). */
+  runs: number;
+  seed: number;
+  /** sha256 (hex) of the pinned benchmark copy. */
+  benchmarkHash: string;
+  /** ISO timestamp of the campaign's creation: the only timestamp a report shows. */
+  createdAt: string;
+}
+
+/** How the report compares one metric (benchmark.yaml `metrics`). */
+export interface ReportMetricSpec {
+  direction: "lower" | "higher";
+  /** Relative change (0.05 = 5%) at or below which a difference is noise. */
+  noise_band: number;
+  /** A regression here blocks `promote` unless forced. @default false */
+  critical?: boolean;
+}
+
+/** One run of one version in one mode (`cell-summary.json`). */
+export interface CellSummary {
+  version_slug: string;
+  platform_mode: string;
+  /** 1-based round of the campaign. */
+  round: number;
+  run_index: number;
+  valid: boolean;
+  invalid_reasons: string[];
+  /** Metric name -> value (latency in ms, fail_rate a ratio, throughput req/s, memory bytes, gc_pause s). */
+  metrics: Record<string, number | null>;
+  /** Metric name -> why it is null in this run, e.g. "not published in mode bun". */
+  unavailable?: Record<string, string>;
+}

@@ -1,0 +1,16 @@
+/** The metrics the old aggregate read, in its order (COMPAT.md "Campaign folder"). */
+export const COMPAT_METRIC_ORDER: readonly string[] = [
+  "p95",
+  "p99",
+  "fail_rate",
+  "throughput",
+  "heap_peak",
+  "gc_pause",
+];
+
+/** The order a report lists the specified metrics in: COMPAT order first, then the others as specified. */
+export function metricOrder(specs: Readonly<Record<string, unknown>>): string[] {
+  const named = Object.keys(specs);
+  const first = COMPAT_METRIC_ORDER.filter((name) => named.includes(name));
+  return [...first, ...named.filter((name) => !COMPAT_METRIC_ORDER.includes(name))];
+}

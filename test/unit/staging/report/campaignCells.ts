@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type {
+  CampaignIdentity,
+  CellSummary,
+  ReportMetricSpec,
+} from "../../../../src/staging/report/index.js";
+
+/** The realistic fixture: 2 versions x 2 modes (node, bun) x 5 rounds, bun without gc_pause, one invalid run. */
+export interface CampaignFixture {
+  identity: CampaignIdentity;
+  metrics: Record<string, ReportMetricSpec>;
+  cells: CellSummary[];
+}
+
+export function loadFixture(): CampaignFixture {
+  const campaign = readJson("campaign.json") as Omit<CampaignFixture, "cells">;
+  return { ...campaign, cells: readJson("cells.json") as CellSummary[] };
+}
+
+function readJson(name: string): unknown {
+  const path = fileURLToPath(new URL(`../../../fixtures/campaign/${name}`, import.meta.url));
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+export const BASE = "base-v1";
+export const CAND = "cand-v2";
+
+/** A small campaign identity for hand-made cells. */
+export function identity(modes: string[] = ["node"], runs = 8): CampaignIdentity {
+  return {
+    campaignId: "c-test",
+    baseline: BASE,
+    candidate: CAND,
+    modes,
+    runs,
+    seed: 7,
+    benchmarkHash: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+    createdAt: "2026-01-02T03:04:05Z",
+  };
+}
+
+/** Per metric, the values of one version's rounds (null: no value in that round). */
+export type Series = Record<string, ReadonlyArray<number | null>>;
+
+/** One valid cell per round of one version in one mode; `unavailable` reasons go on every cell. */
+export function versionCells(
+  version: string,
+  mode: string,
+  series: Series,
+  unavailable?: Record<string, string>,
+): CellSummary[] {
+  const rounds = Math.max(...Object.values(series).map((values) => values.length));
+  return Array.from({ length: rounds }, (_, i) => ({
+    version_slug: version,
+    platform_mode: mode,
+    round: i + 1,
+    run_index: i,
+    valid: true,
+    invalid_reasons: [],
+    metrics: Object.fromEntries(
+      Object.entries(series).map(([metric, values]) => [metric, values[i] ?? null]),
+    ),
+    ...(unavailable === undefined ? {} : { unavailable }),
+  }));
+}
+
+/** Baseline and candidate cells of one mode. */
+export function modeCells(mode: string, baseline: Series, candidate: Series): CellSummary[] {
+  return [...versionCells(BASE, mode, baseline), ...versionCells(CAND, mode, candidate)];
+}
+
+/** n values start, start + step, … */
+export function ramp(start: number, step: number, n: number): number[] {
+  return Array.from({ length: n }, (_, i) => start + i * step);
+}
+
+export const LOWER: ReportMetricSpec = { direction: "lower", noise_band: 0.05 };
+export const HIGHER: ReportMetricSpec = { direction: "higher", noise_band: 0.05 };

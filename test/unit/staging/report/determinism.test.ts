@@ -1,0 +1,62 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  aggregateCampaign,
+  compatAggregate,
+  renderAggregateJson,
+  renderAggregateMarkdown,
+  renderReportJson,
+  renderReportMarkdown,
+} from "../../../../src/staging/report/index.js";
+import type { CellSummary } from "../../../../src/staging/report/index.js";
+import { loadFixture } from "./campaignCells.js";
+
+const { identity, metrics, cells } = loadFixture();
+
+function renderAll(input: readonly CellSummary[]): string[] {
+  const aggregate = aggregateCampaign(identity, metrics, input);
+  const compat = compatAggregate(aggregate);
+  return [
+    renderReportMarkdown(aggregate),
+    renderReportJson(aggregate),
+    renderAggregateMarkdown(compat),
+    renderAggregateJson(compat),
+  ];
+}
+
+describe("output for the same campaign", () => {
+  const expected = renderAll(cells);
+
+  it("is byte-identical whatever order the cells are read in", () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(cells, { minLength: cells.length, maxLength: cells.length }),
+        (shuffled) => {
+          expect(renderAll(shuffled)).toEqual(expected);
+        },
+      ),
+      { numRuns: 100, seed: 20261126 },
+    );
+  });
+
+  it("does not depend on the key order of the aggregate for report.json", () => {
+    const aggregate = aggregateCampaign(identity, metrics, cells);
+    expect(renderReportJson(reverseKeys(aggregate) as typeof aggregate)).toBe(expected[1]);
+  });
+
+  it("holds one timestamp, the campaign's creation", () => {
+    const timestamps = (text: string): string[] => text.match(/\d{4}-\d\d-\d\dT[\d:.]+Z?/g) ?? [];
+    expect(timestamps(expected[0] ?? "")).toEqual([identity.createdAt]);
+    expect(timestamps(expected[1] ?? "")).toEqual([identity.createdAt]);
+  });
+});
+
+function reverseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reverseKeys);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([k, v]) => [k, reverseKeys(v)]),
+  );
+}
