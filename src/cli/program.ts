@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { registerBuildImages } from "./commands/buildImages.js";
+import { registerDown } from "./commands/down.js";
 import { registerCreateVersion } from "./commands/createVersion.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGraph } from "./commands/graph.js";
@@ -39,6 +40,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   registerMark(program, output);
   registerBuildImages(program, output, setExit);
   registerTarget(program, output, setExit);
+  registerDown(program, output, setExit);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

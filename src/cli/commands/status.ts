@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { NodeOutcome } from "../../engine/RunSummary.js";
 import { isStagingError } from "../../errors/index.js";
 import { loadWorkspaceBenchmark } from "../../staging/workspace/index.js";
+import { DeployEnv, listDeployments } from "../../staging/deploy/DeployEnv.js";
 import { openContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { runMake } from "../runMake.js";
@@ -32,6 +33,18 @@ export function registerStatus(program: Command, output: Output): void {
           : await runMake(ctx, graph, ids, { dryRun: true, quiet: true, command: "status" });
       const nodes = (result?.summary.nodes ?? []).map((o) => ({ id: o.id, ...stateOf(o) }));
       const interrupted = await ctx.store.inflight();
+      const hasDeploys = Object.values(ctx.config.modes).some((m) => m.deploy !== undefined);
+      const deployed = hasDeploys
+        ? await listDeployments(new DeployEnv(ctx.workspace, ctx.config, await ctx.targets()))
+        : [];
+      const running = deployed.map((d) => ({
+        version: d.version,
+        mode: d.mode,
+        driver: d.driver,
+        url: d.url,
+        pid: d.pid ?? null,
+        container: d.containerId ?? null,
+      }));
       const benchmark = await loadWorkspaceBenchmark(ctx.workspace).then(
         (b) => ({
           path: ctx.workspace.benchmarkPath,
@@ -49,7 +62,11 @@ export function registerStatus(program: Command, output: Output): void {
       );
       if (flags.json) {
         output.out(
-          JSON.stringify({ workspace: ctx.config.workspace, benchmark, nodes, interrupted }, null, 2),
+          JSON.stringify(
+            { workspace: ctx.config.workspace, benchmark, nodes, interrupted, running },
+            null,
+            2,
+          ),
         );
         return;
       }
@@ -61,6 +78,10 @@ export function registerStatus(program: Command, output: Output): void {
       for (const n of nodes)
         output.out(`  ${n.id.padEnd(width)}  ${n.state}${n.reason ? ` (${n.reason})` : ""}`);
       if (nodes.length === 0) output.out("  (no nodes: the workspace has no versions)");
+      for (const r of running)
+        output.out(
+          `deployed: ${r.version}:${r.mode}  ${r.url}  (${r.driver} ${r.pid ?? r.container?.slice(0, 12)})`,
+        );
       if (interrupted.length > 0) output.out(`interrupted last time: ${interrupted.join(", ")}`);
     });
 }

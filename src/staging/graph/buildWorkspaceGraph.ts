@@ -3,22 +3,17 @@ import type { ResolvedConfig } from "../../config/StagingConfig.js";
 import { taskNode } from "../../engine/defineTask.js";
 import { TaskGraph } from "../../engine/TaskGraph.js";
 import type { TaskNode } from "../../engine/TaskNode.js";
-import type { Target, TargetIdentity } from "../../targets/Target.js";
+import type { GraphTargets } from "./GraphTargets.js";
 import { fingerprintTask } from "../../../tasks/fingerprint.js";
+import { deployTask } from "../../../tasks/deploy.js";
 import { imageTask } from "../../../tasks/image.js";
+import { DeployEnv } from "../deploy/DeployEnv.js";
 import type { VersionEntry } from "../versions/index.js";
 import type { Workspace } from "../workspace/index.js";
 
-/** Where nodes with effects run, and who those machines are (inputs of their keys). */
-export interface GraphTargets {
-  target: Target;
-  targetIdentity: TargetIdentity;
-  local: Target;
-  localIdentity: TargetIdentity;
-  projectDir: string;
-}
-
 /** What the graph is built from: the workspace's versions as found on disk, and the config. */
+export type { GraphTargets } from "./GraphTargets.js";
+
 export interface GraphInputs {
   workspace: Workspace;
   versions: readonly VersionEntry[];
@@ -31,6 +26,7 @@ export interface GraphInputs {
 export function buildWorkspaceGraph(inputs: GraphInputs): TaskGraph {
   const nodes: TaskNode[] = [];
   const { workspace, config, targets } = inputs;
+  const deployEnv = targets ? new DeployEnv(workspace, config, targets) : undefined;
   for (const version of inputs.versions) {
     const snapshotDir = join(version.dir, "snapshot");
     nodes.push(taskNode(fingerprintTask, { slug: version.slug, snapshotDir }));
@@ -50,6 +46,8 @@ export function buildWorkspaceGraph(inputs: GraphInputs): TaskGraph {
           ...targets,
         }),
       );
+      if (deployEnv && recipe.deploy)
+        nodes.push(taskNode(deployTask, { slug: version.slug, mode, env: deployEnv }));
     }
   }
   return new TaskGraph(nodes);

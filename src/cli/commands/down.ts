@@ -1,0 +1,39 @@
+import type { Command } from "commander";
+import { selectDeployments, stopAll } from "../../drivers/deploy/index.js";
+import { ExitCode } from "../../errors/index.js";
+import { DeployEnv, listDeployments } from "../../staging/deploy/DeployEnv.js";
+import { openContext, type GlobalOptions } from "../CliContext.js";
+import type { Output } from "../Output.js";
+import { withLock } from "../withLock.js";
+
+export function registerDown(program: Command, output: Output, setExit: (code: number) => void): void {
+  program
+    .command("down")
+    .description("stop what this workspace deployed (all, a version, or version:mode)")
+    .argument("[selector]", "<version> or <version>:<mode>")
+    .option("--wait", "wait for another staging process holding the workspace lock")
+    .action(async (selector: string | undefined, flags: { wait?: boolean }, command: Command) => {
+      const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
+      const env = new DeployEnv(ctx.workspace, ctx.config, await ctx.targets());
+      await withLock(
+        ctx,
+        `down ${selector ?? ""}`.trim(),
+        async () => {
+          const chosen = selectDeployments(await listDeployments(env), selector);
+          const result = await stopAll(chosen, { process: env.process, docker: env.docker });
+          for (const d of result.stopped)
+            output.out(
+              `stopped ${d.version}:${d.mode} (${d.driver} ${d.pid ?? d.containerId?.slice(0, 12) ?? d.name})`,
+            );
+          for (const f of result.failed)
+            output.err(
+              `could not stop ${f.deployment.name}: ${f.error instanceof Error ? f.error.message : String(f.error)}`,
+            );
+          if (chosen.length === 0)
+            output.out(selector ? `nothing of ${selector} is running` : "nothing is running");
+          if (result.failed.length > 0) setExit(ExitCode.nodeFailed);
+        },
+        flags.wait ?? false,
+      );
+    });
+}
