@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { registerBuildImages } from "./commands/buildImages.js";
 import { registerDown } from "./commands/down.js";
+import { registerMeasure } from "./commands/measure.js";
 import { registerCreateVersion } from "./commands/createVersion.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerGraph } from "./commands/graph.js";
@@ -41,6 +42,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   registerBuildImages(program, output, setExit);
   registerTarget(program, output, setExit);
   registerDown(program, output, setExit);
+  registerMeasure(program, output, setExit);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

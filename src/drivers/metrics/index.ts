@@ -1,0 +1,16 @@
+export { AGGREGATES, aggregate, type Aggregate } from "./aggregate.js";
+export { parseExposition, parseValue, type ExpositionSample } from "./parseExposition.js";
+export { parseSeriesSelector, type SeriesSelector } from "./parseSeriesSelector.js";
+export { matchesSelector, readSeries, sumSeries, type SeriesRead } from "./readSeries.js";
+export { isLoopbackHost, scrapeUrl } from "./scrapeUrl.js";
+export { describeFetchError, scrapeOnce, type FetchLike, type ScrapeResult } from "./scrapeOnce.js";
+export { ScrapeWindow, type ScrapeSummary } from "./ScrapeWindow.js";
+export { SamplesFile, type SampleLine } from "./SamplesFile.js";
+export { PrometheusSampler } from "./PrometheusSampler.js";
+export {
+  resolveSamplerOptions,
+  type MetricSelector,
+  type ResolvedSamplerOptions,
+  type SamplerOptions,
+} from "./samplerOptions.js";
+export { parseVmHwm, processPeakRss, type PeakRss } from "./processPeakRss.js";

@@ -1,0 +1,26 @@
+/** `runs/run-NNN/<slug>__<mode>/cell-summary.json`: one measured run, in the prototype's shape plus validity. */
+export interface CellSummary {
+  version_slug: string;
+  platform_mode: string;
+  /** 1-based round of the campaign (0 for a one-off `measure`). */
+  round: number;
+  /** 1-based position in the campaign's schedule (0 for a one-off `measure`). */
+  run_index: number;
+  /** p50/p95/p99 in ms, fail_rate a ratio, throughput req/s, heap_peak/rss_peak bytes, gc_pause seconds. */
+  metrics: Record<string, number | null>;
+  /** Metric -> why it is null (e.g. `not published in mode bun`). */
+  unavailable: Record<string, string>;
+  valid: boolean;
+  invalid_reasons: string[];
+  /** Counts behind the numbers, for the reader who doubts them. */
+  counts: {
+    completed: number | null;
+    failed: number | null;
+    not_sent: number | null;
+    responses_checked: number;
+    response_mismatches: number;
+    scrape_samples: number;
+    scrape_failures: number;
+  };
+  window_s: number | null;
+}
