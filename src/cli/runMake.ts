@@ -7,6 +7,7 @@ import { acquireLock } from "../host/FsLock.js";
 import type { CliContext } from "./CliContext.js";
 import { lineReporter } from "./LineReporter.js";
 import { liveReporter } from "./LiveReporter.js";
+import { campaignReporter } from "./CampaignReporter.js";
 import { systemClock } from "./systemClock.js";
 
 export interface RunMakeOptions {
@@ -16,6 +17,8 @@ export interface RunMakeOptions {
   concurrency?: number;
   wait?: boolean;
   quiet?: boolean;
+  /** The caller already holds the workspace lock. */
+  locked?: boolean;
   command: string;
 }
 
@@ -29,13 +32,14 @@ export async function runMake(
   targets: string[],
   options: RunMakeOptions,
 ): Promise<MakeResult> {
-  const release = options.dryRun
-    ? async () => {}
-    : await acquireLock(join(ctx.stagingDir, "lock"), {
-        wait: options.wait ?? false,
-        warn: (m) => ctx.output.err(`warning: ${m}`),
-        command: options.command,
-      });
+  const release =
+    options.dryRun || options.locked
+      ? async () => {}
+      : await acquireLock(join(ctx.stagingDir, "lock"), {
+          wait: options.wait ?? false,
+          warn: (m) => ctx.output.err(`warning: ${m}`),
+          command: options.command,
+        });
   const controller = new AbortController();
   let interrupts = 0;
   const onSigint = () => {
@@ -61,7 +65,7 @@ export async function runMake(
       signal: controller.signal,
     };
     if (!options.quiet) {
-      const lines = lineReporter(ctx.output);
+      const lines = campaignReporter(lineReporter(ctx.output), ctx.output);
       makeOptions.reporter = ctx.output.live ? liveReporter(lines, (t) => process.stderr.write(t)) : lines;
     }
     return await make(graph, targets, makeOptions);
