@@ -31,7 +31,8 @@ export interface NodeOutcome {
 export interface RunSummary {
   runId: string;
   startedAt: string;
-  finishedAt: string;
+  /** Null while the make still runs (a summary left by a killed make). */
+  finishedAt: string | null;
   targets: string[];
   dryRun: boolean;
   nodes: NodeOutcome[];

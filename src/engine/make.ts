@@ -59,18 +59,34 @@ export async function make(
   const edges: [string, string][] = ids.flatMap((id) =>
     graph.get(id).deps.map((dep): [string, string] => [dep, id]),
   );
+  const summaryOf = (finished: boolean): RunSummary => ({
+    runId: options.runId,
+    startedAt,
+    finishedAt: finished ? options.clock.now().toISOString() : null,
+    targets: [...targets],
+    dryRun: options.dryRun ?? false,
+    nodes: ids.flatMap((id) => state.outcomes.get(id) ?? []),
+  });
+  // The summary is also written while the make runs (at once after an expensive node, else at most
+  // once a second), so a killed make still tells which nodes it completed.
+  let lastWrite = options.clock.monotonicMs();
+  let writing = Promise.resolve();
+  const progress = (expensive: boolean): Promise<void> => {
+    if (options.dryRun || (!expensive && options.clock.monotonicMs() - lastWrite < 1000)) return writing;
+    lastWrite = options.clock.monotonicMs();
+    // Serialised, so an older summary never lands after a newer one.
+    writing = writing.then(async () => {
+      await options.store.flush();
+      await options.store.writeRunSummary(summaryOf(false));
+    });
+    return writing;
+  };
   await new PGraph(nodeMap, edges).run({
     run: (id) => visit(id),
   });
-  const nodes = ids.map((id) => state.outcomes.get(id)!);
-  const summary: RunSummary = {
-    runId: options.runId,
-    startedAt,
-    finishedAt: options.clock.now().toISOString(),
-    targets: [...targets],
-    dryRun: options.dryRun ?? false,
-    nodes,
-  };
+  await writing;
+  const summary = summaryOf(true);
+  const nodes = summary.nodes;
   if (!options.dryRun) {
     await options.store.flush();
     await options.store.writeRunSummary(summary);
@@ -126,6 +142,7 @@ export async function make(
       return state.finish({ id, status: "skipped", reason: state.stopReason(), durationMs: 0 });
     const outcome = await executeNode(node, decision, state, options);
     state.finish(outcome);
+    await progress(node.cost === "expensive");
   }
 }
 

@@ -1,0 +1,135 @@
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { exited, runCli, startCli } from "../helpers/cli.js";
+import { demoWorkspace } from "../helpers/demoWorkspace.js";
+import { useTmpDir } from "../helpers/useTmpDir.js";
+
+interface MakeJson {
+  executed: string[];
+  upToDate: string[];
+  failed: string[];
+  skipped: string[];
+}
+
+function make(ws: string, ...args: string[]): MakeJson {
+  const r = runCli(["make", "campaign:candidate", "--json", ...args], { cwd: ws });
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as MakeJson;
+}
+
+const runs = (ids: string[]) => ids.filter((id) => id.startsWith("run:"));
+
+/** Every run id any make executed, from the run summaries the store keeps. */
+function executedRunsOverAllSummaries(ws: string): string[] {
+  const dir = join(ws, ".staging/runs");
+  return readdirSync(dir).flatMap((f) => {
+    const summary = JSON.parse(readFileSync(join(dir, f), "utf8")) as {
+      nodes: { id: string; status: string }[];
+    };
+    return summary.nodes.filter((n) => n.status === "executed" && n.id.startsWith("run:")).map((n) => n.id);
+  });
+}
+
+describe("a campaign on the demo, end to end", () => {
+  it("measures every cell, writes the prototype's folder layout and a report, then has nothing to do", () => {
+    const ws = demoWorkspace({ runs: 2 });
+    const first = make(ws);
+    expect(runs(first.executed)).toHaveLength(4);
+    const [id] = readdirSync(join(ws, "campaigns"));
+    expect(id).toMatch(/^candidate-vs-baseline-[0-9a-f]{8}$/);
+    const dir = join(ws, "campaigns", id!);
+    for (const file of [
+      "benchmark/benchmark.yaml",
+      "benchmark/corpus/word-stats.jsonl",
+      "campaign.json",
+      "schedule.json",
+      "aggregate-comparison.json",
+      "aggregate-comparison.md",
+      "report.md",
+      "report.json",
+    ]) {
+      expect(existsSync(join(dir, file)), file).toBe(true);
+    }
+    const campaign = JSON.parse(readFileSync(join(dir, "campaign.json"), "utf8")) as Record<string, unknown>;
+    expect(campaign).toMatchObject({
+      campaign_id: id,
+      candidate: "candidate",
+      baseline: "baseline",
+      runs: 2,
+      benchmark_path: "benchmark/benchmark.yaml",
+    });
+    expect(campaign.benchmark_hash).toMatch(/^[0-9a-f]{64}$/);
+    const cell = JSON.parse(
+      readFileSync(join(dir, "runs/run-001/candidate__node/cell-summary.json"), "utf8"),
+    ) as {
+      version_slug: string;
+      platform_mode: string;
+      valid: boolean;
+      metrics: Record<string, number | null>;
+    };
+    expect(cell).toMatchObject({ version_slug: "candidate", platform_mode: "node", valid: true });
+    for (const m of ["p50", "p95", "p99", "fail_rate", "throughput", "heap_peak", "gc_pause", "rss_peak"])
+      expect(typeof cell.metrics[m], m).toBe("number");
+    const schedule = JSON.parse(readFileSync(join(dir, "schedule.json"), "utf8")) as { round: number }[];
+    expect(schedule.map((r) => r.round)).toEqual([1, 1, 2, 2]);
+    expect(readFileSync(join(dir, "report.md"), "utf8")).toContain("## Mode `node`");
+    const again = make(ws);
+    expect(again.executed).toEqual([]);
+  }, 180_000);
+
+  it("regenerates a byte-identical report from the same runs", () => {
+    const ws = demoWorkspace({ runs: 2 });
+    make(ws);
+    const [id] = readdirSync(join(ws, "campaigns"));
+    const dir = join(ws, "campaigns", id!);
+    const before = ["report.md", "report.json", "aggregate-comparison.json", "aggregate-comparison.md"].map(
+      (f) => readFileSync(join(dir, f)),
+    );
+    rmSync(join(dir, "report.md"));
+    const redo = runCli(["make", "campaign:candidate", "--json", "--force", "aggregate:*"], { cwd: ws });
+    expect(runs((JSON.parse(redo.stdout) as MakeJson).executed)).toEqual([]);
+    const after = ["report.md", "report.json", "aggregate-comparison.json", "aggregate-comparison.md"].map(
+      (f) => readFileSync(join(dir, f)),
+    );
+    expect(after).toEqual(before);
+    expect(runCli(["report", "candidate", "--format", "md"], { cwd: ws }).stdout).toBe(before[0]!.toString());
+  }, 180_000);
+
+  it("resumes after SIGKILL at random points without repeating a completed run, here and in a copy elsewhere", async () => {
+    const ws = demoWorkspace({ runs: 3 });
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let trial = 0; trial < 3; trial++) {
+      const child = startCli(["make", "campaign:candidate"], { cwd: ws });
+      const done = exited(child);
+      await new Promise((r) => setTimeout(r, 2500 + random() * 4000));
+      child.kill("SIGKILL");
+      await done;
+    }
+    // A CI cache restore: the whole workspace, store and campaigns included, at another path.
+    const copy = join(useTmpDir(), "restored");
+    cpSync(ws, copy, { recursive: true });
+    const rest = make(copy);
+    expect(rest.failed).toEqual([]);
+    // Summaries are written as runs complete, so even the killed makes say what they measured.
+    const all = executedRunsOverAllSummaries(copy);
+    expect(all.length).toBeGreaterThan(runs(rest.executed).length);
+    expect(all.length).toBe(new Set(all).size);
+    expect(new Set(all).size).toBeLessThanOrEqual(6);
+    expect(existsSync(join(copy, "campaigns"))).toBe(true);
+    expect(make(copy).executed).toEqual([]);
+  }, 240_000);
+
+  it("refuses to reuse a campaign id with other inputs", () => {
+    const ws = demoWorkspace({ runs: 1 });
+    const first = runCli(["run-campaign", "candidate", "--campaign-id", "mine"], { cwd: ws });
+    expect(first.code, first.stderr).toBe(0);
+    const other = runCli(["run-campaign", "candidate", "--campaign-id", "mine", "--runs", "2"], { cwd: ws });
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(
+      "error: Campaign mine exists with other inputs; runs of different campaigns are never mixed",
+    );
+    expect(other.stderr).toMatch(/differs: +runs/);
+  }, 120_000);
+});
