@@ -119,6 +119,9 @@ describe("a campaign on the demo, end to end", () => {
     expect(new Set(all).size).toBeLessThanOrEqual(6);
     expect(existsSync(join(copy, "campaigns"))).toBe(true);
     expect(make(copy).executed).toEqual([]);
+    // A SIGKILLed make cannot stop the service it was measuring; `down` finds and stops it.
+    expect(runCli(["down"], { cwd: ws }).code).toBe(0);
+    expect(runCli(["status", "--json"], { cwd: ws }).stdout).toContain('"running": []');
   }, 240_000);
 
   it("refuses to reuse a campaign id with other inputs", () => {
