@@ -74,7 +74,7 @@ describe("the demo benchmark", () => {
 
   it("runs both modes with the short preset", () => {
     expect(benchmark.platform_modes).toEqual(["node", "bun"]);
-    expect(benchmark.runs).toBe(5);
+    expect(benchmark.runs).toBe(7);
     expect(benchmark.load).toMatchObject({
       driver: "autocannon",
       warmup_s: 1,
