@@ -58,10 +58,13 @@ export const imageTask = defineTask<ImageParams, ImageOutput>({
         : null,
       target: p.builder === "docker" ? p.targetIdentity : null,
     },
-    files:
-      p.builder === "docker" && p.recipe.dockerfile
+    // The snapshot itself too: a build reads it, so an edit during the build leaves the node stale.
+    files: [
+      { name: "snapshot", root: join(p.versionDir, "snapshot") },
+      ...(p.builder === "docker" && p.recipe.dockerfile
         ? [{ name: "recipe", root: p.workspaceRoot, include: [p.recipe.dockerfile] }]
-        : [],
+        : []),
+    ],
   }),
   run: async (p, ctx) => {
     const snapshot = (ctx.upstream[`fingerprint:${p.slug}`] as FingerprintOutput).snapshot_fingerprint;

@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { registerBuildImages } from "./commands/buildImages.js";
 import { registerDown } from "./commands/down.js";
+import { registerWatch } from "./commands/watch.js";
 import { registerCampaign } from "./commands/campaign.js";
 import { registerPromote } from "./commands/promote.js";
 import { registerMeasure } from "./commands/measure.js";
@@ -45,6 +46,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   registerTarget(program, output, setExit);
   registerDown(program, output, setExit);
   registerMeasure(program, output, setExit);
+  registerWatch(program, output, setExit);
   registerCampaign(program, output, setExit);
   registerPromote(program, output, setExit);
   for (const command of program.commands) command.exitOverride();

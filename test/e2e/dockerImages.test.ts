@@ -73,8 +73,8 @@ describe.runIf(docker)("image nodes with the docker builder, against the real do
     build(ws);
     writeFileSync(join(ws, "versions/app/snapshot/main.txt"), "v2\n");
     expect(reasons(build(ws))).toEqual([
-      "one: snapshot-fingerprint-mismatch (upstream changed: fingerprint:app)",
-      "two: snapshot-fingerprint-mismatch (upstream changed: fingerprint:app)",
+      "one: snapshot-fingerprint-mismatch (files changed: snapshot/main.txt; upstream changed: fingerprint:app)",
+      "two: snapshot-fingerprint-mismatch (files changed: snapshot/main.txt; upstream changed: fingerprint:app)",
     ]);
     writeFileSync(join(ws, "docker/two.Dockerfile"), "FROM scratch\nCOPY . /opt\n");
     expect(reasons(build(ws))).toEqual([
