@@ -36,9 +36,10 @@ export class WatchMeasurer {
         );
         for (const cell of touched) {
           const [slug, mode] = cell.split(":") as [string, string];
+          // The baseline is measured once per mode, first, so the edited version is shown beside it.
           const pairs = [
-            slug,
             ...(baseline && baseline !== slug && !this.last.has(`${baseline}:${mode}`) ? [baseline] : []),
+            slug,
           ];
           const images = await runMake(
             ctx,

@@ -93,7 +93,11 @@ class WatchSession {
       const toRun = this.flags.runAll ? ids : stale.filter((n) => !expensive.includes(n.id)).map((n) => n.id);
       if (toRun.length === 0) return;
       const result = await runMake(ctx, graph, toRun, { wait: true, command: "watch" });
-      if (this.flags.measure) await this.measurer.afterBuild(ctx, result.executed);
+      if (this.flags.measure && result.failed.length === 0) {
+        await this.measurer.afterBuild(ctx, result.executed);
+        // A measured run starts and stops its own deployment: bring the watched ones back up.
+        await runMake(ctx, graph, toRun, { wait: true, quiet: true, command: "watch" });
+      }
     } catch (error) {
       // A broken config or snapshot is reported and the watch goes on.
       this.output.err(
