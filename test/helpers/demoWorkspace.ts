@@ -1,53 +1,9 @@
-import { cpSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { REPO } from "./cli.js";
+import { writeDemoWorkspace, type TinyBenchmark } from "./demoWorkspaceFiles.js";
 import { useTmpDir } from "./useTmpDir.js";
 
-const SCRAPE = {
-  node: "    node:\n      heap_peak: { series: nodejs_heap_used_bytes, aggregate: max }\n      gc_pause: { series: nodejs_gc_pause_seconds_total, aggregate: increase }\n",
-  bun: "    bun:\n      heap_peak: { series: process_heap_bytes, aggregate: max }\n",
-};
+export type { TinyBenchmark } from "./demoWorkspaceFiles.js";
 
-export interface TinyBenchmark {
-  runs?: number;
-  durationS?: number;
-  metrics?: string;
-  modes?: ("node" | "bun")[];
-}
-
-/**
- * A copy of the demo workspace (its versions and corpus) with a tiny benchmark and its own config,
- * so a whole campaign takes seconds. The build and run recipes are the repository's own.
- */
+/** A temp copy of the demo workspace with a tiny benchmark (see demoWorkspaceFiles.ts). */
 export function demoWorkspace(options: TinyBenchmark = {}): string {
-  const ws = useTmpDir();
-  cpSync(join(REPO, "experiments/demo/versions"), join(ws, "versions"), {
-    recursive: true,
-    filter: (src) => !src.endsWith("manifest.json"),
-  });
-  cpSync(join(REPO, "experiments/demo/benchmark/corpus"), join(ws, "benchmark/corpus"), { recursive: true });
-  const modes = options.modes ?? ["node"];
-  const config = readFileSync(join(REPO, "staging.config.ts"), "utf8")
-    .replace('from "./src/public/index.js"', `from ${JSON.stringify(join(REPO, "src/public/index.js"))}`)
-    .replace(
-      "new URL(`./node_modules/.bin/${name}`, import.meta.url)",
-      `new URL(\`./node_modules/.bin/\${name}\`, ${JSON.stringify(`file://${REPO}`)})`,
-    )
-    .replace('workspace: "experiments/demo"', 'workspace: "."')
-    .replace('requiredModes: ["node", "bun"]', `requiredModes: ${JSON.stringify(modes)}`);
-  writeFileSync(join(ws, "staging.config.ts"), config);
-  writeFileSync(
-    join(ws, "benchmark/benchmark.yaml"),
-    `platform_modes: ${JSON.stringify(modes)}
-runs: ${options.runs ?? 2}
-load: { driver: autocannon, warmup_s: 0.3, duration_s: ${options.durationS ?? 1}, connections: 2 }
-requests:
-  word-stats: { path: /functions/word-stats/invoke, corpus: corpus/word-stats.jsonl, content_type: "text/plain; charset=utf-8" }
-  json-transform: { path: /functions/json-transform/invoke, corpus: corpus/json-transform.jsonl }
-${options.metrics ?? ""}scrape:
-  interval_ms: 200
-  modes:
-${modes.map((m) => SCRAPE[m]).join("")}`,
-  );
-  return ws;
+  return writeDemoWorkspace(useTmpDir(), options);
 }
