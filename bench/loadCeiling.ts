@@ -83,7 +83,7 @@ async function startDemo(work: string): Promise<{ url: string; stop: () => void 
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve) =>
-    child.stdout!.on("data", (d: Buffer) => {
+    child.stdout.on("data", (d: Buffer) => {
       const m = /"port":\s*(\d+)/.exec(d.toString());
       if (m) resolve(Number(m[1]));
     }),

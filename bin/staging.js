@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process */
 import { main } from "../dist/src/cli/main.js";
 
 // Exit explicitly: an SSH connection or a timer must not keep a finished command alive.

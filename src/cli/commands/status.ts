@@ -48,7 +48,7 @@ export function registerStatus(program: Command, output: Output): void {
       const benchmark = await loadWorkspaceBenchmark(ctx.workspace).then(
         (b) => ({
           path: ctx.workspace.benchmarkPath,
-          hash: b.hash as string | null,
+          hash: b.hash,
           problem: null as string | null,
         }),
         (error: unknown) => {

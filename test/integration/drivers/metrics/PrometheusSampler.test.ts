@@ -149,7 +149,8 @@ describe("PrometheusSampler against a real HTTP server", () => {
     expect(summary.failures).toBeGreaterThanOrEqual(3);
     const errors = lines.filter((line) => !line.ok).map((line) => line.error);
     // A keep-alive socket cut by close() may answer ECONNRESET once; new connections are refused.
-    for (const error of errors) expect(error).toMatch(/^fetch failed: (.*ECONN(REFUSED|RESET)|other side closed)/);
+    for (const error of errors)
+      expect(error).toMatch(/^fetch failed: (.*ECONN(REFUSED|RESET)|other side closed)/);
     expect(errors.at(-1)).toMatch(/^fetch failed: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
     expect(summary.metrics.heap_peak).not.toBeNull();
   });
