@@ -44,7 +44,9 @@ export class StagingError extends Error {
 
   /** Headline, aligned facts, hint: the shape every message of the tool has. */
   format(): string {
-    const entries = Object.entries(this.facts).filter((e): e is [string, string | number] => e[1] !== undefined);
+    const entries = Object.entries(this.facts).filter(
+      (e): e is [string, string | number] => e[1] !== undefined,
+    );
     const width = Math.max(0, ...entries.map(([k]) => k.length));
     const lines = [`error: ${this.message}`];
     for (const [key, value] of entries) {
