@@ -16,7 +16,7 @@ export interface BuildRecipe {
 
 /** How a built mode is started and reached. */
 export interface DeployRecipe {
-  /** Local process: argv with `{artifact}` and `{port}` placeholders. Docker: an optional command override. */
+  /** Runs the artifact: argv with `{artifact}` and `{port}` placeholders. An image runs its own CMD. */
   command?: string[];
   env?: Record<string, string>;
   /** @default "/health" */

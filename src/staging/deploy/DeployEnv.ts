@@ -11,6 +11,7 @@ import {
   type DeploySpec,
 } from "../../drivers/deploy/index.js";
 import { isStagingError, StagingError } from "../../errors/index.js";
+import type { Target } from "../../targets/Target.js";
 import type { GraphTargets } from "../graph/GraphTargets.js";
 import type { Workspace } from "../workspace/index.js";
 import type { ImageOutput } from "../../../tasks/image.js";
@@ -37,7 +38,12 @@ export class DeployEnv {
     this.docker = new DockerDeployDriver({
       docker: this.dockerCli,
       workspaceId: this.workspaceId,
-      ...(remote ? { healthFetcher: targetHealthFetcher(targets.target) } : {}),
+      ...(remote
+        ? {
+            healthFetcher: targetHealthFetcher(targets.target),
+            pickPort: () => remoteFreePort(targets.target),
+          }
+        : {}),
     });
   }
 
@@ -65,7 +71,8 @@ export class DeployEnv {
       workspaceId: this.workspaceId,
       version: slug,
       mode,
-      command: recipe.command ?? [],
+      // The deploy command runs an artifact; an image runs its own CMD.
+      command: image.kind === "artifact" ? (recipe.command ?? []) : [],
       env: recipe.env ?? {},
       logFile,
       buildFingerprint: image.build_fingerprint,
@@ -89,4 +96,21 @@ export async function listDeployments(env: DeployEnv): Promise<Deployment[]> {
     throw error;
   });
   return [...processes, ...containers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** A free port on the target itself (a port free here says nothing about a VM). */
+async function remoteFreePort(target: Target): Promise<number> {
+  const script =
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  const result = await target.run(["node", "-e", script], { timeoutMs: 30_000 });
+  const port = Number(result.stdout.trim());
+  if (result.exitCode !== 0 || !Number.isInteger(port) || port <= 0) {
+    throw new StagingError("Could not find a free port on the target", {
+      code: "E_DEPLOY_PORT",
+      exitCode: 1,
+      facts: { target: target.name, stderr: result.stderr.trim().slice(-500) },
+      hint: "the target needs node on its PATH to pick ports and probe health",
+    });
+  }
+  return port;
 }
