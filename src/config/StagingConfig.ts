@@ -18,10 +18,11 @@ export interface BuildRecipe {
 export interface DeployRecipe {
   /** Runs the artifact: argv with `{artifact}` and `{port}` placeholders. An image runs its own CMD. */
   command?: string[];
+  /** Environment of the service (PORT, HOST and STAGING_* are set by staging). */
   env?: Record<string, string>;
-  /** @default "/health" */
+  /** The path that must answer 200 with the build fingerprint before the service counts as up. @default "/health" */
   healthPath?: string;
-  /** @default 20000 */
+  /** How long a deploy may take to become healthy, in ms. @default 20000 */
   readyTimeoutMs?: number;
   /** CPU placement: `taskset -c` locally, `--cpuset-cpus` in Docker, e.g. "1". */
   cpus?: string;
@@ -29,7 +30,9 @@ export interface DeployRecipe {
 
 /** How one platform mode of the service is built and run. */
 export interface ModeConfig {
+  /** How the mode is built; a mode without it has no image nodes. */
   build?: BuildRecipe;
+  /** How the built mode runs; a mode without it has no deploy nodes. */
   deploy?: DeployRecipe;
 }
 
