@@ -1,3 +1,4 @@
+import { openPortForward, type PortForward } from "./sshTunnel.js";
 import type { Readable } from "node:stream";
 import { ExitCode, StagingError } from "../errors/StagingError.js";
 import { OutputSink } from "./OutputSink.js";
@@ -148,6 +149,11 @@ export class SshTarget implements Target {
   close(): Promise<void> {
     if (this.open) this.forget(this.open);
     return Promise.resolve();
+  }
+
+  /** A local port forwarded over this connection to `port` on the target's loopback. */
+  async forwardPort(port: number): Promise<PortForward> {
+    return openPortForward((await this.session()).ssh, port);
   }
 
   /** The open session, or a new one (with retries) when there is none or it ended. */

@@ -48,6 +48,8 @@ export interface Target {
   readFile(path: string): Promise<string>;
   writeFile(path: string, content: string): Promise<void>;
   identity(): Promise<TargetIdentity>;
+  /** A local URL reaching `port` on the target's loopback (SSH port forwarding); absent for this machine. */
+  forwardPort?(port: number): Promise<{ url: string; close(): Promise<void> }>;
   /** The target's home directory (where relative project dirs are rooted). */
   home(): Promise<string>;
   close(): Promise<void>;

@@ -94,3 +94,29 @@ describe.runIf(docker)("deploying the demo in Docker", () => {
     180_000,
   );
 });
+
+describe.runIf(docker)("measuring through an SSH target", () => {
+  it("deploys in Docker there and drives load through an SSH port forward, with every metric measured", () => {
+    const sshd = testSshd();
+    if (!requireOrSkip(sshd !== undefined, "the test sshd")) return;
+    const ws = dockerWorkspace();
+    const flags = ["--target", sshd!.url, "--identity", sshd!.identity, "--known-hosts", sshd!.knownHosts];
+    const result = runCli([...flags, "measure", "candidate", "--json"], {
+      cwd: ws,
+      env: { E2E_REMOTE_PROJECT_DIR: join(ws, "remote-project") },
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const [cell] = JSON.parse(result.stdout) as {
+      valid: boolean;
+      metrics: Record<string, number | null>;
+      invalid_reasons: string[];
+    }[];
+    expect(cell!.invalid_reasons).toEqual([]);
+    for (const m of ["p95", "throughput", "heap_peak", "gc_pause", "rss_peak"])
+      expect(typeof cell!.metrics[m], m).toBe("number");
+    const manifest = JSON.parse(
+      readFileSync(join(ws, "versions/candidate/images/manifest.json"), "utf8"),
+    ) as { modes: Record<string, { image_ref: string }> };
+    execFileSync("docker", ["rmi", "-f", ...Object.values(manifest.modes).map((m) => m.image_ref)]);
+  }, 180_000);
+});

@@ -36,7 +36,12 @@ export async function measureRun(m: MeasureRun): Promise<CellSummary> {
   await mkdir(m.runDir, { recursive: true });
   const dep = await m.deploy.start(m.spec, m.signal);
   try {
-    const { load, scrape } = await measureWindow(m, dep);
+    // A service on a remote target listens on its loopback: load and scrapes go through SSH.
+    const tunnel =
+      m.target.name !== "local" && m.target.forwardPort ? await m.target.forwardPort(dep.port) : undefined;
+    const { load, scrape } = await measureWindow(m, tunnel ? { ...dep, url: tunnel.url } : dep).finally(() =>
+      tunnel?.close(),
+    );
     const alive = await m.deploy.check(dep);
     const facts: CellFacts = {
       version: m.spec.version,
