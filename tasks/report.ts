@@ -1,8 +1,10 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defineTask } from "../src/engine/defineTask.js";
 import { sha256Hex } from "../src/engine/hashing.js";
 import type { CampaignPlan } from "../src/staging/campaign/CampaignPlan.js";
+import type { CellSummary } from "../src/staging/measure/CellSummary.js";
+import { renderReportHtml } from "../src/staging/report/html/index.js";
 import { renderReportJson, renderReportMarkdown, type Aggregate } from "../src/staging/report/index.js";
 
 export interface ReportParams {
@@ -16,12 +18,16 @@ export interface ReportOutput {
   regressions_in_critical: Aggregate["regressions_in_critical"];
 }
 
-/** `report:<campaign>`: report.md and report.json, byte-identical for the same runs. */
+/** `report:<campaign>`: report.md, report.json and report.html (plots), byte-identical for the same runs. */
 export const reportTask = defineTask<ReportParams, ReportOutput>({
   name: "report",
-  version: "1",
+  version: "2",
   id: (p) => `report:${p.plan.id}`,
-  deps: (p) => [`aggregate:${p.plan.id}`],
+  // The runs too: the HTML plots every run, not only the aggregate.
+  deps: (p) => [
+    `aggregate:${p.plan.id}`,
+    ...p.plan.schedule.map((r) => `run:${p.plan.id}:${r.version}:${r.mode}:${r.round}`),
+  ],
   inputs: () => ({}),
   run: async (p, ctx) => {
     const aggregate = ctx.upstream[`aggregate:${p.plan.id}`] as Aggregate;
@@ -29,6 +35,10 @@ export const reportTask = defineTask<ReportParams, ReportOutput>({
       "report.md": renderReportMarkdown(aggregate),
       "report.json": renderReportJson(aggregate),
     };
+    const cells = Object.entries(ctx.upstream)
+      .filter(([id]) => id.startsWith("run:"))
+      .map(([, cell]) => cell as CellSummary);
+    files["report.html"] = await renderReportHtml(aggregate, cells);
     for (const [name, text] of Object.entries(files)) await writeFile(join(p.plan.dir, name), text);
     return {
       campaign: p.plan.id,
@@ -37,7 +47,6 @@ export const reportTask = defineTask<ReportParams, ReportOutput>({
     };
   },
   check: async (p, record) => {
-    const { readFile } = await import("node:fs/promises");
     for (const [name, digest] of Object.entries(record.output.files)) {
       const text = await readFile(join(p.plan.dir, name), "utf8").catch(() => null);
       if (text === null || sha256Hex(text) !== digest)

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
@@ -66,33 +67,54 @@ export function registerCampaign(program: Command, output: Output, setExit: (cod
     .option("--seed <n>", "seed", parseSeed)
     .option("--campaign-id <id>")
     .option("--format <format>", "md | json", "md")
-    .action(async (candidate: string, flags: CampaignFlags & { format: string }, command: Command) => {
-      if (!["md", "json"].includes(flags.format))
-        throw new StagingError("Unknown report format", {
-          code: "E_USAGE",
-          facts: { flag: "--format", expected: "md | json", got: flags.format },
+    .option("--open", "open report.html where a desktop is available")
+    .action(
+      async (
+        candidate: string,
+        flags: CampaignFlags & { format: string; open?: boolean },
+        command: Command,
+      ) => {
+        if (!["md", "json"].includes(flags.format))
+          throw new StagingError("Unknown report format", {
+            code: "E_USAGE",
+            facts: { flag: "--format", expected: "md | json", got: flags.format },
+          });
+        checkSlugShape(candidate, "candidate");
+        const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
+        await withLock(ctx, `report ${candidate}`, async () => {
+          const cg = await campaignGraph(ctx, request(candidate, flags));
+          const check = await runMake(ctx, cg.graph, [cg.goal], {
+            dryRun: true,
+            quiet: true,
+            command: "report",
+          });
+          const pending = check.wouldRun.filter((id) => id.startsWith("run:"));
+          if (pending.length > 0)
+            throw incomplete(cg.plan.id, pending.length, cg.plan.schedule.length, candidate);
+          const made = await runMake(ctx, cg.graph, [cg.goal], {
+            locked: true,
+            quiet: true,
+            command: "report",
+          });
+          if (made.failed.length > 0) return setExit(ExitCode.nodeFailed);
+          output.out(await readFile(join(cg.plan.dir, `report.${flags.format}`), "utf8"));
+          if (flags.open) openInDesktop(join(cg.plan.dir, "report.html"), output);
         });
-      checkSlugShape(candidate, "candidate");
-      const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
-      await withLock(ctx, `report ${candidate}`, async () => {
-        const cg = await campaignGraph(ctx, request(candidate, flags));
-        const check = await runMake(ctx, cg.graph, [cg.goal], {
-          dryRun: true,
-          quiet: true,
-          command: "report",
-        });
-        const pending = check.wouldRun.filter((id) => id.startsWith("run:"));
-        if (pending.length > 0)
-          throw incomplete(cg.plan.id, pending.length, cg.plan.schedule.length, candidate);
-        const made = await runMake(ctx, cg.graph, [cg.goal], {
-          locked: true,
-          quiet: true,
-          command: "report",
-        });
-        if (made.failed.length > 0) return setExit(ExitCode.nodeFailed);
-        output.out(await readFile(join(cg.plan.dir, `report.${flags.format}`), "utf8"));
-      });
-    });
+      },
+    );
+}
+
+/** Opens a file with the desktop's handler; on a machine without one, says where the file is. */
+function openInDesktop(file: string, output: Output): void {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && process.platform === "linux") {
+    output.err(`no desktop here (DISPLAY is not set): open ${file} in a browser`);
+    return;
+  }
+  const opener =
+    process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
+  spawn(opener, [file], { detached: true, stdio: "ignore" })
+    .on("error", () => output.err(`could not run ${opener}: open ${file} in a browser`))
+    .unref();
 }
 
 export function request(candidate: string, flags: CampaignFlags): CampaignRequest {

@@ -1,0 +1,77 @@
+import type { Aggregate, CriticalRegression } from "../Aggregate.js";
+import { formatP, signedPercent } from "../formatNumber.js";
+import { escapeHtml } from "./escapeHtml.js";
+import { PAGE_STYLE } from "./pageStyle.js";
+
+/** No request leaves the page: no scripts, no fetches; styles and images only inline. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/** The whole report.html around the sections of the modes: head, header, regressions, legend. */
+export function htmlPage(aggregate: Aggregate, modeSections: readonly string[]): string {
+  const title = `Campaign ${aggregate.campaign_id}: ${aggregate.candidate} vs ${aggregate.baseline}`;
+  return [
+    "<!DOCTYPE html>",
+    `<html lang="en">`,
+    "<head>",
+    `<meta charset="utf-8">`,
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    `<link rel="icon" href="data:,">`,
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>\n${PAGE_STYLE}\n</style>`,
+    "</head>",
+    "<body>",
+    header(aggregate, title),
+    ...modeSections,
+    `<section id="critical">\n<h2>Regressions in critical metrics</h2>\n${criticalList(aggregate.regressions_in_critical)}\n</section>`,
+    legend(aggregate),
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+function header(a: Aggregate, title: string): string {
+  const facts: Array<[string, string]> = [
+    ["baseline", `<code>${escapeHtml(a.baseline)}</code>`],
+    ["candidate", `<code>${escapeHtml(a.candidate)}</code>`],
+    ["runs", `${a.runs} rounds, seed ${a.seed}`],
+    ["benchmark", `<code>${escapeHtml(a.benchmark_hash)}</code>`],
+    [
+      "comparisons",
+      `${a.comparisons}, Holm-adjusted; a verdict needs at least ${a.runs_needed} valid runs per version and mode`,
+    ],
+    ["invalid runs", String(a.invalid_runs.length)],
+    ["created", escapeHtml(a.created_at)],
+  ];
+  const rows = facts.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`).join("\n");
+  const links = a.modes.map((m, i) => `<a href="#mode-${i}">mode <code>${escapeHtml(m.mode)}</code></a>`);
+  return [
+    `<header>\n<h1>${escapeHtml(title)}</h1>`,
+    `<dl class="facts">\n${rows}\n</dl>`,
+    `<nav>${[...links, `<a href="#critical">critical regressions</a>`, `<a href="#legend">how to read</a>`].join("")}</nav>`,
+    "</header>",
+  ].join("\n");
+}
+
+function criticalList(regressions: readonly CriticalRegression[]): string {
+  if (regressions.length === 0) return `<p class="none">none</p>`;
+  const items = regressions.map(
+    (r) =>
+      `<li><code>${escapeHtml(r.mode)}</code> ${escapeHtml(r.metric)}: ${escapeHtml(signedPercent(r.delta_pct))} (p ${escapeHtml(formatP(r.p_adjusted))})</li>`,
+  );
+  return `<ul>\n${items.join("\n")}\n</ul>`;
+}
+
+function legend(a: Aggregate): string {
+  const alpha = escapeHtml(String(a.alpha));
+  const items = [
+    `improved / regressed: Holm-adjusted p &lt; ${alpha} and the change of medians is outside the metric's noise band; improved is a move in the metric's better direction.`,
+    `~: no difference shown (adjusted p ≥ ${alpha}, or a change within the noise band). too few runs: with these numbers of valid runs no data could reach an adjusted p &lt; ${alpha}; as a CI: fewer than 6 valid runs. n/a: the metric is not published in that mode.`,
+    `* critical metric: a regression blocks <code>promote</code> unless forced. n: valid runs baseline/candidate. Medians with a distribution-free 95% CI; delta: of medians, relative to the baseline; p: exact two-sided Mann–Whitney U, Holm-adjusted across ${a.comparisons} comparisons.`,
+    `Runs plot: one point per run (spread sideways by round), the black tick is the median of the valid runs, the translucent bar its 95% CI (drawn from 6 valid runs on).`,
+    `Run order: value by round, a line per version through its valid runs. A trend along the rounds is drift; a first round apart from the others is a warm-up (warm state) effect.`,
+    `<span class="key-invalid">✚</span> a red cross is an invalid run: drawn where its value was, left out of every statistic; hover it for the reasons, listed under each mode too.`,
+  ];
+  return `<section id="legend">\n<h2>How to read</h2>\n<ul>\n${items.map((item) => `<li>${item}</li>`).join("\n")}\n</ul>\n</section>`;
+}

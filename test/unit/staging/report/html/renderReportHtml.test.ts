@@ -1,0 +1,84 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { aggregateCampaign } from "../../../../../src/staging/report/index.js";
+import { renderReportHtml } from "../../../../../src/staging/report/html/index.js";
+import { verdictCells } from "../../../../../src/staging/report/html/verdictTable.js";
+import { loadFixture } from "../campaignCells.js";
+import { markdownCells } from "./markdownCells.js";
+
+const { identity, metrics, cells } = loadFixture();
+const aggregate = aggregateCampaign(identity, metrics, cells);
+
+describe("renderReportHtml on the fixture campaign", () => {
+  let html: string;
+  beforeAll(async () => {
+    html = await renderReportHtml(aggregate, cells);
+  });
+
+  it("is byte-identical when rendered twice and for the cells in any order", async () => {
+    const first = html;
+    expect(await renderReportHtml(aggregate, cells)).toBe(first);
+    expect(await renderReportHtml(aggregate, [...cells].reverse())).toBe(first);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.shuffledSubarray(cells, { minLength: cells.length, maxLength: cells.length }),
+        async (shuffled) => {
+          expect(await renderReportHtml(aggregateCampaign(identity, metrics, shuffled), shuffled)).toBe(
+            first,
+          );
+        },
+      ),
+      { numRuns: 4, seed: 20261126 },
+    );
+  });
+
+  it("holds one timestamp, the campaign's creation, and no random or repeated element id", async () => {
+    expect(html.match(/\d{4}-\d\d-\d\dT[\d:.]+Z?/g)).toEqual([identity.createdAt]);
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]);
+    expect(ids).toEqual(["mode-0", "mode-1", "critical", "legend"]);
+  });
+
+  it("is self-contained: no script, no reference outside the page", async () => {
+    expect(html).not.toMatch(/<script|<iframe|<object|<embed|\ssrc=/i);
+    const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((match) => match[1]);
+    expect(hrefs.every((href) => href === "data:," || href?.startsWith("#"))).toBe(true);
+    expect([...html.matchAll(/url\(([^)]*)\)/g)].map((match) => match[1])).toEqual([]);
+    // The only URLs are the SVG namespaces, which are names, not fetched.
+    const urls = new Set(html.match(/https?:\/\/[^\s"'<>]+/g));
+    expect([...urls].sort()).toEqual(["http://www.w3.org/1999/xlink", "http://www.w3.org/2000/svg"]);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+  });
+
+  it("has the header facts, and the verdict tables hold the cells of report.md", async () => {
+    for (const fact of [identity.campaignId, identity.baseline, identity.candidate, identity.benchmarkHash]) {
+      expect(html).toContain(fact);
+    }
+    for (const table of aggregate.modes) {
+      const markdownRows = markdownCells(table);
+      expect(table.metrics.map(verdictCells)).toEqual(markdownRows);
+    }
+    expect(html).toContain(`<td class="num">14.1 ms [too few runs]</td>`);
+    expect(html).toContain(`<span class="v v-na">n/a (not published in mode bun)</span>`);
+  });
+
+  it("plots every published metric of each mode twice, and says which one is not published", async () => {
+    expect(html.match(/<svg /g)).toHaveLength(2 * 11);
+    expect(html.match(/<figure class="metric" data-mode="node"/g)).toHaveLength(6);
+    expect(html.match(/<figure class="metric" data-mode="bun"/g)).toHaveLength(5);
+    expect(html).toContain(
+      `<p class="no-plot" data-metric="gc_pause"><strong>gc_pause</strong>: not published in mode bun</p>`,
+    );
+  });
+
+  it("marks the invalid run in red with its reasons, in every plot of its mode and in the list", async () => {
+    const reasons =
+      "fail_rate 0.0231 over max_fail_rate 0.01; process exited with code 137 during the measured window";
+    const titles =
+      html.match(/<title>candidate demo-fasttok-20261126, round 3 \(run 11\): [^<]*<\/title>/g) ?? [];
+    expect(titles).toHaveLength(2 * 5);
+    for (const title of titles) expect(title).toContain(`invalid (excluded): ${reasons}`);
+    expect(html.match(/fill="#d62728"/g)?.length).toBeGreaterThanOrEqual(2 * 5);
+    expect(html).toContain("<li>fail_rate 0.0231 over max_fail_rate 0.01</li>");
+    expect(html).toContain("<li>process exited with code 137 during the measured window</li>");
+  });
+});
