@@ -48,6 +48,7 @@ describe("a campaign on the demo, end to end", () => {
       "aggregate-comparison.md",
       "report.md",
       "report.json",
+      "report.html",
     ]) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
@@ -83,13 +84,13 @@ describe("a campaign on the demo, end to end", () => {
     make(ws);
     const [id] = readdirSync(join(ws, "campaigns"));
     const dir = join(ws, "campaigns", id!);
-    const before = ["report.md", "report.json", "aggregate-comparison.json", "aggregate-comparison.md"].map(
+    const before = ["report.md", "report.json", "report.html", "aggregate-comparison.json", "aggregate-comparison.md"].map(
       (f) => readFileSync(join(dir, f)),
     );
     rmSync(join(dir, "report.md"));
     const redo = runCli(["make", "campaign:candidate", "--json", "--force", "aggregate:*"], { cwd: ws });
     expect(runs((JSON.parse(redo.stdout) as MakeJson).executed)).toEqual([]);
-    const after = ["report.md", "report.json", "aggregate-comparison.json", "aggregate-comparison.md"].map(
+    const after = ["report.md", "report.json", "report.html", "aggregate-comparison.json", "aggregate-comparison.md"].map(
       (f) => readFileSync(join(dir, f)),
     );
     expect(after).toEqual(before);
