@@ -7,7 +7,8 @@ import { plotUnit } from "./plotUnit.js";
 import { runOrderSpec } from "./runOrderSpec.js";
 import { runsPlotSpec } from "./runsPlotSpec.js";
 import { svgTitles } from "./svgTitles.js";
-import { verdictCells, verdictClass } from "./verdictTable.js";
+import { verdictCells } from "../verdictCells.js";
+import { verdictClass } from "./verdictTable.js";
 
 /** One mode of a campaign, what its figures are drawn from. */
 export interface ModeContext {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aggregateCampaign } from "../../../../../src/staging/report/index.js";
 import { renderReportHtml } from "../../../../../src/staging/report/html/index.js";
-import { verdictCells } from "../../../../../src/staging/report/html/verdictTable.js";
+import { verdictCells } from "../../../../../src/staging/report/verdictCells.js";
 import { loadFixture } from "../campaignCells.js";
 import { markdownCells } from "./markdownCells.js";
 
