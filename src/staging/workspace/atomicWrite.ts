@@ -2,6 +2,7 @@ import { chmod, open, rename, rm, stat } from "node:fs/promises";
 import { dirname } from "node:path";
 import { makeTempPath } from "./tempPath.js";
 import type { Workspace } from "./Workspace.js";
+import { syncDir } from "../../host/atomicWrite.js";
 
 /**
  * Replaces `file` with `content` atomically: a temp file under `.staging/tmp` is written, fsynced and
@@ -34,11 +35,4 @@ export async function writeAndSync(file: string, content: string, mode = 0o644):
 }
 
 /** Fsyncs a folder so a rename or unlink inside it is durable. */
-export async function fsyncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r");
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
+export const fsyncDir = syncDir;

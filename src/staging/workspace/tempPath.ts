@@ -1,3 +1,4 @@
+import { processAlive } from "../../host/processAlive.js";
 import { mkdir } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -22,11 +23,5 @@ export function tempOwner(name: string): number | null {
 
 /** True when `pid` names a live process (a process of another user counts as live). */
 export function isAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return pid === process.pid || processAlive(pid);
 }
