@@ -1,6 +1,5 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { createJiti } from "jiti";
 import { StagingError } from "../errors/index.js";
 import { resolveConfig } from "./resolveConfig.js";
 import type { ResolvedConfig, StagingConfig } from "./StagingConfig.js";
@@ -62,6 +61,7 @@ function firstExisting(dir: string): string | undefined {
 }
 
 async function importConfig(file: string): Promise<StagingConfig> {
+  const { createJiti } = await import("jiti");
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
   try {
     const loaded = await jiti.import<StagingConfig>(file, { default: true });

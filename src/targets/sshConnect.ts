@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { NodeSSH } from "node-ssh";
+import type { NodeSSH as NodeSSHType } from "node-ssh";
 import { StagingError } from "../errors/StagingError.js";
 import { algorithmsForKeyType, describeHostKey, knownHostsName, type HostKeyInfo } from "./hostKey.js";
 import { hostKeyError } from "./hostKeyError.js";
@@ -64,7 +64,9 @@ async function attempt(
     return false;
   };
   const preferred = knownKeyTypes(entries, name).flatMap(algorithmsForKeyType);
-  const ssh = new NodeSSH();
+  // Imported on first use: ssh2 takes ~50 ms to load, and a local target never needs it.
+  const { NodeSSH } = await import("node-ssh");
+  const ssh: NodeSSHType = new NodeSSH();
   try {
     await ssh.connect({
       host: options.host,

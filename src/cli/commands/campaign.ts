@@ -53,7 +53,9 @@ export function registerCampaign(program: Command, output: Output, setExit: (cod
             return;
           }
           output.out(await readFile(join(cg.plan.dir, "report.md"), "utf8"));
-          output.err(`report: ${join(cg.plan.dir, "report.md")} (also report.json, and report.html with plots)`);
+          output.err(
+            `report: ${join(cg.plan.dir, "report.md")} (also report.json, and report.html with plots)`,
+          );
         },
         flags.wait ?? false,
       );

@@ -1,4 +1,4 @@
-import hdr from "hdr-histogram-js";
+import { modules } from "./loadModules.js";
 import type { Histogram } from "hdr-histogram-js";
 import type { LatencyHistogram, LatencySummaryUs } from "./LoadDriver.js";
 
@@ -13,7 +13,7 @@ export class LatencyRecorder {
   private count = 0;
 
   constructor(expectedMaxUs: number) {
-    this.histogram = hdr.build({
+    this.histogram = modules().hdr.build({
       lowestDiscernibleValue: 1,
       highestTrackableValue: Math.max(2, Math.ceil(expectedMaxUs)),
       numberOfSignificantValueDigits: 3,
@@ -53,7 +53,7 @@ export class LatencyRecorder {
     return {
       format: "hdr-histogram-js/compressed-base64",
       unit: "us",
-      encoded: hdr.encodeIntoCompressedBase64(this.histogram),
+      encoded: modules().hdr.encodeIntoCompressedBase64(this.histogram),
     };
   }
 

@@ -1,4 +1,5 @@
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
+import { loadModules, modules } from "./loadModules.js";
 import { performance } from "node:perf_hooks";
 import { ExitCode, StagingError } from "../../errors/StagingError.js";
 import { installClientHooks, type ClientEvents } from "./autocannonClientHooks.js";
@@ -37,6 +38,7 @@ export interface PhaseOptions {
 export async function runAutocannonPhase(options: PhaseOptions): Promise<PhaseMeasurement> {
   const { input, durationS, signal } = options;
   options.signal?.throwIfAborted();
+  await loadModules();
   const m: PhaseMeasurement = {
     latency: new LatencyRecorder(input.load.timeout_s * 1e6),
     statusCounts: {},
@@ -93,7 +95,7 @@ function start(
     settle = (error, result) => (error ? reject(error) : resolve(result));
   });
   try {
-    const instance = autocannon(
+    const instance = modules().autocannon(
       {
         url: url.origin,
         connections: input.load.connections,

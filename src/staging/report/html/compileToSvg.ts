@@ -1,5 +1,4 @@
-import * as vega from "vega";
-import { compile } from "vega-lite";
+import type * as Vega from "vega";
 import type { TopLevelSpec } from "vega-lite";
 
 /**
@@ -9,11 +8,13 @@ import type { TopLevelSpec } from "vega-lite";
  * the spec and throws, as does a Vega error.
  */
 export async function compileToSvg(spec: TopLevelSpec): Promise<string> {
+  // Imported on first use: vega and vega-lite take ~250 ms to load, and most commands draw nothing.
+  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   (vega as unknown as WithTextMetrics).textMetrics.canvas(false);
-  const { spec: vegaSpec } = compile(spec, { logger: strictLogger("vega-lite") });
+  const { spec: vegaSpec } = compile(spec, { logger: strictLogger("vega-lite", vega.Warn) });
   const view = new vega.View(vega.parse(vegaSpec), {
     renderer: "none",
-    logger: strictLogger("vega"),
+    logger: strictLogger("vega", vega.Warn),
     logLevel: vega.Warn,
   });
   try {
@@ -28,12 +29,12 @@ interface WithTextMetrics {
   textMetrics: { canvas(use: boolean): void };
 }
 
-function strictLogger(source: string): vega.LoggerInterface {
-  let level = vega.Warn;
+function strictLogger(source: string, warn: number): Vega.LoggerInterface {
+  let level = warn;
   const fail = (...args: readonly unknown[]): never => {
     throw new Error(`${source}: ${args.map(String).join(" ")}`);
   };
-  const logger: vega.LoggerInterface = {
+  const logger: Vega.LoggerInterface = {
     level(next?: number) {
       if (next === undefined) return level;
       level = next;
@@ -43,6 +44,6 @@ function strictLogger(source: string): vega.LoggerInterface {
     warn: fail,
     info: () => logger,
     debug: () => logger,
-  } as vega.LoggerInterface;
+  } as Vega.LoggerInterface;
   return logger;
 }

@@ -1,8 +1,13 @@
 import hdr from "hdr-histogram-js";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadModules } from "../../../../src/drivers/load/loadModules.js";
 import { LatencyRecorder } from "../../../../src/drivers/load/LatencyRecorder.js";
 
 describe("LatencyRecorder", () => {
+  beforeAll(async () => {
+    await loadModules();
+  });
+
   it("keeps microsecond resolution below a millisecond and an exact mean and max", () => {
     const recorder = new LatencyRecorder(10e6);
     for (const ms of [0.25, 0.5, 0.75, 1.2345]) recorder.recordMs(ms);

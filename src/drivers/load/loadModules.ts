@@ -1,0 +1,32 @@
+import type autocannonFn from "autocannon";
+
+type Hdr = typeof import("hdr-histogram-js");
+
+/**
+ * autocannon and hdr-histogram-js take ~180 ms to import; every command that never drives load
+ * (status, make of a fingerprint...) should not pay it, so they are imported on first use.
+ */
+export interface LoadModules {
+  autocannon: typeof autocannonFn;
+  hdr: Hdr;
+}
+
+let loaded: LoadModules | undefined;
+
+export async function loadModules(): Promise<LoadModules> {
+  if (!loaded) {
+    const [autocannon, hdr] = await Promise.all([import("autocannon"), import("hdr-histogram-js")]);
+    // Both are CommonJS: their exports arrive as the namespace's default.
+    loaded = {
+      autocannon: (autocannon as unknown as { default: typeof autocannonFn }).default,
+      hdr: (hdr as unknown as { default: Hdr }).default,
+    };
+  }
+  return loaded;
+}
+
+/** The modules, once `loadModules()` has resolved. */
+export function modules(): LoadModules {
+  if (!loaded) throw new Error("load modules used before loadModules()");
+  return loaded;
+}
