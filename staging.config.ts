@@ -1,8 +1,38 @@
-import { fileURLToPath } from "node:url";
-import { defineConfig } from "./src/public/index.js";
+import { statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { defineConfig } from "staging";
 
-/** Tools from this repository's own install, so the demo needs nothing but `npm ci`. */
-const bin = (name: string) => fileURLToPath(new URL(`./node_modules/.bin/${name}`, import.meta.url));
+/**
+ * Tools from the install this file sits in: the repository's own `npm ci`, or, for the published
+ * package, the project that installed `staging` (npm hoists esbuild and bun into that project's
+ * node_modules, not under node_modules/staging), found the way Node finds a dependency.
+ */
+const here = createRequire(import.meta.url);
+const find = (from: NodeJS.Require, specifier: string): string | undefined => {
+  try {
+    return from.resolve(specifier);
+  } catch {
+    return undefined;
+  }
+};
+
+/** esbuild's bin: the native binary after its postinstall, else a launcher of @esbuild/<platform>'s. */
+const esbuild = find(here, "esbuild/bin/esbuild") ?? "esbuild";
+
+/**
+ * bun's postinstall moves the binary of its platform package (@oven/bun-<os>-<arch>) over
+ * bin/bun.exe, a 450-byte placeholder; where install scripts did not run (npm --ignore-scripts,
+ * pnpm, npm 12) the binary is still in the platform package.
+ */
+function bunBinary(): string {
+  const launcher = find(here, "bun/bin/bun.exe");
+  if (launcher === undefined) return "bun";
+  if (statSync(launcher).size > 64 * 1024) return launcher;
+  const fromBun = createRequire(launcher);
+  const platform = `@oven/bun-${process.platform}-${process.arch === "arm64" ? "aarch64" : process.arch}`;
+  // Else the placeholder, which says what to do.
+  return find(fromBun, `${platform}/bin/bun`) ?? find(fromBun, `${platform}-musl/bin/bun`) ?? launcher;
+}
 
 /** This repository's own workspace: the embedded demo service, built and run on this machine. */
 export default defineConfig({
@@ -12,7 +42,7 @@ export default defineConfig({
     node: {
       build: {
         command: [
-          bin("esbuild"),
+          esbuild,
           "{snapshot}/src/main.ts",
           "--bundle",
           "--platform=node",
@@ -21,16 +51,16 @@ export default defineConfig({
           "--outfile={out}/service.mjs",
         ],
         dockerfile: "docker/node.Dockerfile",
-        hint: "esbuild comes with `npm ci` in the repository root",
+        hint: "esbuild is a dependency of staging: `npm ci` in the repository, or `npm install staging`",
       },
       deploy: { command: ["node", "{artifact}/service.mjs"] },
     },
     bun: {
       build: {
         // Runs in {out}: `bun build --compile` writes a temporary file into its working directory.
-        command: [bin("bun"), "build", "--compile", "{snapshot}/src/main.ts", "--outfile", "{out}/service"],
+        command: [bunBinary(), "build", "--compile", "{snapshot}/src/main.ts", "--outfile", "{out}/service"],
         dockerfile: "docker/bun.Dockerfile",
-        hint: "bun comes from npm with the repository's own install (`npm ci`, package bun@1); or install it from https://bun.sh",
+        hint: "bun is a dependency of staging (npm package bun@1): `npm ci` in the repository, or `npm install staging`; or install it from https://bun.sh",
       },
       deploy: { command: ["{artifact}/service"] },
     },

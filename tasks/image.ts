@@ -22,6 +22,8 @@ export interface ImageParams {
   versionDir: string;
   recipe: BuildRecipe;
   builder: "artifact" | "docker";
+  /** The config file's folder: tool paths under it enter keys relative to it. */
+  configDir: string | undefined;
   /** Where docker builds run. */
   target: Target;
   targetIdentity: TargetIdentity;
@@ -50,7 +52,7 @@ export const imageTask = defineTask<ImageParams, ImageOutput>({
   deps: (p) => [`fingerprint:${p.slug}`],
   inputs: (p) => ({
     values: {
-      recipe: recipeKey(p.recipe),
+      recipe: recipeKey(p.recipe, p.configDir),
       builder: p.builder,
       // The machine, not its tool list: installing docker must not rebuild every artifact.
       builtOn: p.recipe.command
@@ -143,9 +145,17 @@ export const imageTask = defineTask<ImageParams, ImageOutput>({
 });
 
 /** The recipe as it enters the key: what changes the build, not the hint text. */
-function recipeKey(recipe: BuildRecipe): unknown {
+function recipeKey(recipe: BuildRecipe, configDir: string | undefined): unknown {
   const { hint: _hint, ...rest } = recipe;
-  return rest;
+  if (!configDir || !rest.command) return rest;
+  // Tools named by absolute paths inside the checkout must not tie keys to where it lives.
+  const prefix = configDir.endsWith("/") ? configDir : `${configDir}/`;
+  return {
+    ...rest,
+    command: rest.command.map((arg) =>
+      arg.startsWith(prefix) ? `<config>/${arg.slice(prefix.length)}` : arg,
+    ),
+  };
 }
 
 function buildFingerprintOf(p: ImageParams): string {
@@ -153,7 +163,9 @@ function buildFingerprintOf(p: ImageParams): string {
     p.builder === "docker" && p.recipe.dockerfile
       ? readFileSync(resolve(p.workspaceRoot, p.recipe.dockerfile), "utf8")
       : null;
-  return sha256Hex(canonicalJson({ recipe: recipeKey(p.recipe), builder: p.builder, dockerfile }));
+  return sha256Hex(
+    canonicalJson({ recipe: recipeKey(p.recipe, p.configDir), builder: p.builder, dockerfile }),
+  );
 }
 
 function pick(o: ImageOutput) {

@@ -27,14 +27,18 @@ export function writeDemoWorkspace(ws: string, options: TinyBenchmark = {}): str
   });
   cpSync(join(REPO, "experiments/demo/benchmark/corpus"), join(ws, "benchmark/corpus"), { recursive: true });
   const modes = options.modes ?? ["node"];
-  const config = readFileSync(join(REPO, "staging.config.ts"), "utf8")
-    .replace('from "./src/public/index.js"', `from ${JSON.stringify(join(REPO, "src/public/index.js"))}`)
-    .replace(
-      "new URL(`./node_modules/.bin/${name}`, import.meta.url)",
-      `new URL(\`./node_modules/.bin/\${name}\`, ${JSON.stringify(`file://${REPO}`)})`,
-    )
-    .replace('workspace: "experiments/demo"', 'workspace: "."')
-    .replace('requiredModes: ["node", "bun"]', `requiredModes: ${JSON.stringify(modes)}`);
+  let config = readFileSync(join(REPO, "staging.config.ts"), "utf8");
+  // Each edit must apply: a silent miss would leave the copy pointing at the wrong tools or workspace.
+  for (const [from, to] of [
+    ['from "staging"', `from ${JSON.stringify(join(REPO, "src/public/index.js"))}`],
+    ["createRequire(import.meta.url)", `createRequire(${JSON.stringify(join(REPO, "staging.config.ts"))})`],
+    ['workspace: "experiments/demo"', 'workspace: "."'],
+    ['requiredModes: ["node", "bun"]', `requiredModes: ${JSON.stringify(modes)}`],
+  ] as const) {
+    if (!config.includes(from))
+      throw new Error(`demoWorkspace: staging.config.ts no longer contains ${from}`);
+    config = config.replace(from, to);
+  }
   writeFileSync(join(ws, "staging.config.ts"), config);
   writeFileSync(
     join(ws, "benchmark/benchmark.yaml"),

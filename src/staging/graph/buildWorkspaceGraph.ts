@@ -1,4 +1,4 @@
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { ResolvedConfig } from "../../config/StagingConfig.js";
 import { taskNode } from "../../engine/defineTask.js";
 import { TaskGraph } from "../../engine/TaskGraph.js";
@@ -43,6 +43,7 @@ export function buildWorkspaceGraph(inputs: GraphInputs): TaskGraph {
           versionDir: version.dir,
           recipe: recipe.build,
           builder: config.builder,
+          configDir: config.configFile ? dirname(config.configFile) : undefined,
           ...targets,
         }),
       );
