@@ -48,6 +48,22 @@ export interface TargetConfig {
   lifecycle?: "external" | "multipass";
   /** Where version roots live on the target. @default ~/staging-project */
   projectDir?: string;
+  /** The VM staging launches, starts and deletes with the local `multipass` (lifecycle `multipass` only); commands still run over SSH. */
+  multipass?: {
+    /** The VM's name for multipass. */
+    name: string;
+    /** The `.pub` of the identity staging logs in with, injected through cloud-init. */
+    publicKeyFile: string;
+    /** Image, e.g. `22.04`. @default multipass's default */
+    image?: string;
+    cpus?: number;
+    /** e.g. `4G`. */
+    memory?: string;
+    /** e.g. `20G`. */
+    disk?: string;
+    /** @default "ubuntu" */
+    user?: string;
+  };
 }
 
 /** The workspace configuration in `staging.config.ts`. Every field is optional. */
