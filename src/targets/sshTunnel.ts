@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import type { NodeSSH } from "node-ssh";
+import type { Duplex } from "node:stream";
 
 /** A local port that reaches a port on the target's loopback, through the SSH connection. */
 export interface PortForward {
@@ -20,7 +21,9 @@ export async function openPortForward(ssh: NodeSSH, port: number): Promise<PortF
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
     ssh.forwardOut("127.0.0.1", 0, "127.0.0.1", port).then(
-      (channel) => {
+      // ssh2's Channel is a Duplex stream (its own types are not installed).
+      (opened) => {
+        const channel = opened as unknown as Duplex;
         socket.pipe(channel).pipe(socket);
         channel.on("error", () => socket.destroy());
         socket.on("error", () => channel.destroy());

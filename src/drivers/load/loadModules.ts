@@ -1,6 +1,7 @@
 import type autocannonFn from "autocannon";
+import type * as HdrModule from "hdr-histogram-js";
 
-type Hdr = typeof import("hdr-histogram-js");
+type Hdr = typeof HdrModule;
 
 /**
  * autocannon and hdr-histogram-js take ~180 ms to import; every command that never drives load
