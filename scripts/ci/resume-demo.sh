@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Interrupts a campaign on a tiny copy of the demo, restores the workspace at another path (as a
 # CI cache restore would), resumes there, and checks that no completed run was measured twice.
-#   bash scripts/ci/resume-demo.sh [SECONDS_BEFORE_KILL]   (default 12)
+#   bash scripts/ci/resume-demo.sh [SECONDS_BEFORE_KILL]   (default 6: mid-campaign)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-kill_after="${1:-12}"
+kill_after="${1:-6}"
 work="$(mktemp -d)"
 trap 'node "$repo/bin/staging.js" down >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 ws="$work/first"
