@@ -2,7 +2,7 @@ import type { DockerCli } from "../docker/index.js";
 import type { StagingError } from "../../errors/index.js";
 import type { CheckResult, DeployDriver, Deployment, DeploySpec } from "./DeployDriver.js";
 import { interruptedError, specError, unhealthyError } from "./deployErrors.js";
-import { type ResolvedSpec, deploymentUrl, resolveSpec, serviceEnv, substituteArgs } from "./deploySpec.js";
+import { type ResolvedSpec, deploymentBase, resolveSpec, serviceEnv, substituteArgs } from "./deploySpec.js";
 import { DEPLOY_LABELS, deploymentLabels, deploymentOfContainer } from "./dockerLabels.js";
 import { freePort, portWasTaken } from "./freePort.js";
 import { type HealthFetcher, fetchHealth, probeHealth } from "./healthProbe.js";
@@ -135,17 +135,5 @@ export class DockerDeployDriver implements DeployDriver {
 }
 
 function describe(spec: ResolvedSpec, port: number): Deployment {
-  return {
-    driver: "docker",
-    name: spec.name,
-    workspaceId: spec.workspaceId,
-    version: spec.version,
-    mode: spec.mode,
-    url: deploymentUrl(port),
-    port,
-    healthPath: spec.healthPath,
-    logFile: spec.logFile,
-    buildFingerprint: spec.buildFingerprint,
-    startedAt: new Date().toISOString(),
-  };
+  return deploymentBase(spec, "docker", port);
 }

@@ -2,7 +2,7 @@ import { dirname } from "node:path";
 import type { StagingError } from "../../errors/index.js";
 import type { CheckResult, DeployDriver, Deployment, DeploySpec } from "./DeployDriver.js";
 import { interruptedError, specError, unhealthyError } from "./deployErrors.js";
-import { type ResolvedSpec, deploymentUrl, resolveSpec, serviceEnv, substituteArgs } from "./deploySpec.js";
+import { type ResolvedSpec, deploymentBase, resolveSpec, serviceEnv, substituteArgs } from "./deploySpec.js";
 import { freePort, portWasTaken } from "./freePort.js";
 import { type HealthFetcher, fetchHealth, probeHealth } from "./healthProbe.js";
 import { tailFile } from "./logTail.js";
@@ -85,20 +85,10 @@ export class ProcessDeployDriver implements DeployDriver {
   private async record(spec: ResolvedSpec, port: number, launched: Launched): Promise<Deployment> {
     const state = new StateDir(spec.stateDir);
     const dep: Deployment = {
-      driver: "process",
-      name: spec.name,
-      workspaceId: spec.workspaceId,
-      version: spec.version,
-      mode: spec.mode,
-      url: deploymentUrl(port),
-      port,
-      healthPath: spec.healthPath,
+      ...deploymentBase(spec, "process", port),
       pid: launched.pid,
       startTicks: launched.startTicks,
       stateFile: state.fileOf(spec.name),
-      logFile: spec.logFile,
-      buildFingerprint: spec.buildFingerprint,
-      startedAt: new Date().toISOString(),
     };
     try {
       await state.write(dep);

@@ -1,5 +1,5 @@
 import { isContainerName } from "../docker/names.js";
-import type { DeploySpec } from "./DeployDriver.js";
+import type { Deployment, DeploySpec } from "./DeployDriver.js";
 import { specError } from "./deployErrors.js";
 
 export const DEFAULT_HEALTH_PATH = "/health";
@@ -55,4 +55,21 @@ export function substituteArgs(argv: readonly string[], values: Record<string, s
 
 export function deploymentUrl(port: number): string {
   return `http://${DEPLOY_HOST}:${port}`;
+}
+
+/** The fields every driver's Deployment shares, for a spec started on `port`. */
+export function deploymentBase(spec: ResolvedSpec, driver: Deployment["driver"], port: number): Deployment {
+  return {
+    driver,
+    name: spec.name,
+    workspaceId: spec.workspaceId,
+    version: spec.version,
+    mode: spec.mode,
+    url: deploymentUrl(port),
+    port,
+    healthPath: spec.healthPath,
+    logFile: spec.logFile,
+    buildFingerprint: spec.buildFingerprint,
+    startedAt: new Date().toISOString(),
+  };
 }
