@@ -31,7 +31,7 @@ export interface DeploySpec {
 
 /** What runs, and how to reach it: the output record of a deploy node. */
 export interface Deployment {
-  driver: "process" | "docker";
+  driver: "process" | "docker" | "helm";
   /** `staging-<workspaceId>-<version>-<mode>`: the container name, or the state file's name. */
   name: string;
   workspaceId: string;

@@ -2,6 +2,8 @@ export type { CheckResult, DeployDriver, Deployment, DeploySpec } from "./Deploy
 export { ProcessDeployDriver } from "./ProcessDeployDriver.js";
 export type { ProcessDeployDriverOptions } from "./ProcessDeployDriver.js";
 export { DockerDeployDriver } from "./DockerDeployDriver.js";
+export { HelmDeployDriver, parseUrl } from "./HelmDeployDriver.js";
+export type { HelmDeployDriverOptions, HelmDeployment, ScriptRunner } from "./HelmDeployDriver.js";
 export type { DockerDeployDriverOptions } from "./DockerDeployDriver.js";
 export { stopAll, selectDeployments } from "./stopAll.js";
 export type { DriversByKind, StopAllResult } from "./stopAll.js";
