@@ -24,10 +24,10 @@ export const deployTask = defineTask<DeployParams, Deployment>({
   run: async (p, ctx) => {
     const image = ctx.upstream[`image:${p.slug}:${p.mode}`] as ImageOutput;
     const previous = ctx.previous?.output as Deployment | undefined;
-    if (previous) await (previous.driver === "docker" ? p.env.docker : p.env.process).stop(previous);
+    if (previous) await p.env.byKind(previous.driver).stop(previous);
     const logFile = await freshLog(p.env.workspace.stagingDir, ctx.id);
-    return p.env.driverFor(image).start(p.env.spec(p.slug, p.mode, image, logFile), ctx.signal);
+    await p.env.prepareRemote(p.slug, p.mode, image);
+    return p.env.driverFor(image, p.mode).start(p.env.spec(p.slug, p.mode, image, logFile), ctx.signal);
   },
-  check: async (p, record) =>
-    (record.output.driver === "docker" ? p.env.docker : p.env.process).check(record.output),
+  check: async (p, record) => p.env.byKind(record.output.driver).check(record.output),
 });

@@ -26,6 +26,8 @@ export interface DeployRecipe {
   readyTimeoutMs?: number;
   /** CPU placement: `taskset -c` locally, `--cpuset-cpus` in Docker, e.g. "1". */
   cpus?: string;
+  /** `helm`: deploy with the seed's `scripts/e2e-k3s-helm.sh` on the SSH target (k3s, Helm, its registry). @default a local process for artifacts, a container for images */
+  driver?: "helm";
 }
 
 /** How one platform mode of the service is built and run. */

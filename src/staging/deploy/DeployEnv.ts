@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
-import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { dirname, join, resolve } from "node:path";
 import type { ResolvedConfig } from "../../config/StagingConfig.js";
 import { DockerCli } from "../../drivers/docker/index.js";
 import {
   DockerDeployDriver,
+  HelmDeployDriver,
   ProcessDeployDriver,
   targetHealthFetcher,
   type DeployDriver,
@@ -12,6 +15,8 @@ import {
 } from "../../drivers/deploy/index.js";
 import { isStagingError, StagingError } from "../../errors/index.js";
 import type { Target } from "../../targets/Target.js";
+import { parseTargetUrl } from "../../targets/parseTargetUrl.js";
+import { uploadSnapshot } from "../../targets/uploadSnapshot.js";
 import type { GraphTargets } from "../graph/GraphTargets.js";
 import type { Workspace } from "../workspace/index.js";
 import type { ImageOutput } from "../../../tasks/image.js";
@@ -23,6 +28,7 @@ export class DeployEnv {
   readonly process: ProcessDeployDriver;
   readonly docker: DockerDeployDriver;
   readonly dockerCli: DockerCli;
+  private helmDriver: HelmDeployDriver | undefined;
 
   constructor(
     readonly workspace: Workspace,
@@ -47,8 +53,36 @@ export class DeployEnv {
     });
   }
 
-  driverFor(image: ImageOutput): DeployDriver {
-    return image.kind === "docker" ? this.docker : this.process;
+  /** The driver a deployment of this mode uses; `byKind` finds the one of an existing deployment. */
+  driverFor(image: ImageOutput, mode?: string): DeployDriver {
+    if (mode !== undefined && this.config.modes[mode]?.deploy?.driver === "helm") return this.helm;
+    return this.byKind(image.kind === "docker" ? "docker" : "process");
+  }
+
+  byKind(kind: Deployment["driver"]): DeployDriver {
+    return kind === "helm" ? this.helm : kind === "docker" ? this.docker : this.process;
+  }
+
+  /** The seed's Helm scripts, run on this machine, reaching the VM over SSH with verified host keys. */
+  get helm(): HelmDeployDriver {
+    this.helmDriver ??= new HelmDeployDriver({
+      scriptsDir: scriptsDir(),
+      env: helmEnv(this.config, this.targets),
+      healthFetcher: targetHealthFetcher(this.targets.target),
+    });
+    return this.helmDriver;
+  }
+
+  /** The Helm scripts build on the VM from the version's snapshot there: upload it (once per content). */
+  async prepareRemote(slug: string, mode: string, image: ImageOutput): Promise<void> {
+    if (this.config.modes[mode]?.deploy?.driver !== "helm") return;
+    const localDir = join(this.workspace.versionsDir, slug, "snapshot");
+    await uploadSnapshot(this.targets.target, {
+      localDir,
+      projectDir: this.targets.projectDir,
+      slug,
+      fingerprint: image.snapshot_fingerprint,
+    });
   }
 
   /** The deploy recipe as it enters keys: what changes the running service. */
@@ -113,4 +147,39 @@ async function remoteFreePort(target: Target): Promise<number> {
     });
   }
   return port;
+}
+
+/** The repository's scripts/ folder, found upward from this module (in src/ or in dist/src/). */
+function scriptsDir(): string {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (existsSync(join(dir, "scripts", "e2e-k3s-helm.sh"))) return join(dir, "scripts");
+  }
+  throw new StagingError("The seed's Helm scripts are not installed with staging", {
+    code: "E_DEPLOY_HELM",
+    facts: { expected: "scripts/e2e-k3s-helm.sh beside the package" },
+  });
+}
+
+/** The E2E_* settings of the seed's scripts for this target: external lifecycle, SSH address, verified host keys. */
+function helmEnv(config: ResolvedConfig, targets: GraphTargets): Record<string, string> {
+  const named = config.targets[config.target];
+  const parsed = parseTargetUrl(named?.url ?? targets.target.name);
+  if (parsed.kind !== "ssh") {
+    throw new StagingError("The helm deploy driver needs an SSH target", {
+      code: "E_CONFIG",
+      facts: { target: targets.target.name, expected: "ssh://user@host:port (a VM with k3s and Helm)" },
+    });
+  }
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (k.startsWith("E2E_") && v !== undefined) env[k] = v;
+  return {
+    ...env,
+    E2E_VM_LIFECYCLE: env.E2E_VM_LIFECYCLE ?? "external",
+    E2E_SSH_HOST: parsed.address.host,
+    E2E_SSH_PORT: String(parsed.address.port ?? 22),
+    E2E_SSH_USER: parsed.address.user ?? env.E2E_SSH_USER ?? "ubuntu",
+    E2E_REMOTE_PROJECT_DIR: targets.projectDir,
+    ...(named?.identity ? { E2E_SSH_IDENTITY: named.identity } : {}),
+    ...(named?.knownHosts ? { E2E_KNOWN_HOSTS: named.knownHosts } : {}),
+  };
 }

@@ -42,9 +42,10 @@ export class MeasureEnv {
 
   async measure(slug: string, mode: string, image: ImageOutput, at: RunPlacement): Promise<CellSummary> {
     const logFile = await freshLog(this.deploy.workspace.stagingDir, at.logId);
+    await this.deploy.prepareRemote(slug, mode, image);
     const k6 = this.benchmark.benchmark.load.k6;
     return measureRun({
-      deploy: this.deploy.driverFor(image),
+      deploy: this.deploy.driverFor(image, mode),
       spec: this.deploy.spec(slug, mode, image, logFile),
       load: this.load,
       requests: this.requests,
