@@ -58,6 +58,10 @@ describe("the helm deploy driver from staging.config.ts", () => {
         nodes: { id: string; state: string }[];
       };
       expect(status.nodes.find((n) => n.id === "deploy:candidate:node")?.state).toBe("up to date");
+      const down = await exited(startCli(["down", "candidate"], { cwd: ws, env }));
+      expect(down.code, down.stderr).toBe(0);
+      expect(down.stdout).toContain("stopped candidate:node (helm");
+      expect(readFileSync(join(bin, "uninstalled"), "utf8")).toContain("staging-candidate-node");
     } finally {
       await new Promise((r) => server.close(r));
     }

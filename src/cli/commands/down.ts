@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { selectDeployments, stopAll } from "../../drivers/deploy/index.js";
+import { selectDeployments, stopAll, type Deployment } from "../../drivers/deploy/index.js";
 import { ExitCode } from "../../errors/index.js";
 import { DeployEnv, listDeployments } from "../../staging/deploy/DeployEnv.js";
-import { openContext, type GlobalOptions } from "../CliContext.js";
+import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { withLock } from "../withLock.js";
 
@@ -19,8 +19,16 @@ export function registerDown(program: Command, output: Output, setExit: (code: n
         ctx,
         `down ${selector ?? ""}`.trim(),
         async () => {
-          const chosen = selectDeployments(await listDeployments(env), selector);
-          const result = await stopAll(chosen, { process: env.process, docker: env.docker });
+          const chosen = selectDeployments(
+            [...(await listDeployments(env)), ...(await helmReleases(ctx))],
+            selector,
+          );
+          const result = await stopAll(chosen, {
+            process: env.process,
+            docker: env.docker,
+            // Only when needed: the helm driver requires an SSH target.
+            ...(chosen.some((d) => d.driver === "helm") ? { helm: env.helm } : {}),
+          });
           for (const d of result.stopped)
             output.out(
               `stopped ${d.version}:${d.mode} (${d.driver} ${d.pid ?? d.containerId?.slice(0, 12) ?? d.name})`,
@@ -36,4 +44,16 @@ export function registerDown(program: Command, output: Output, setExit: (code: n
         flags.wait ?? false,
       );
     });
+}
+
+/** Helm releases live on the VM, not in a local state file: the deploy records name them. */
+async function helmReleases(ctx: CliContext): Promise<Deployment[]> {
+  const out: Deployment[] = [];
+  for (const id of await ctx.store.list()) {
+    if (!id.startsWith("deploy:")) continue;
+    const record = await ctx.store.get(id);
+    const dep = record?.output as Deployment | undefined;
+    if (dep?.driver === "helm") out.push(dep);
+  }
+  return out;
 }
