@@ -17,12 +17,25 @@ export interface ImageManifestEntry {
  * Records a mode's image in the version's manifest.json (atomically), keeping the other modes'
  * entries and any fields the file already had.
  */
-export async function writeImageManifest(
+export function writeImageManifest(
   versionDir: string,
   mode: string,
   entry: ImageManifestEntry,
 ): Promise<void> {
   const path = join(versionDir, "images", "manifest.json");
+  // The modes of a version build concurrently: their read-modify-writes of one file take turns
+  // (only one process writes, under the workspace lock).
+  const turn = (pending.get(path) ?? Promise.resolve()).then(() => update(path, mode, entry));
+  pending.set(
+    path,
+    turn.catch(() => {}),
+  );
+  return turn;
+}
+
+const pending = new Map<string, Promise<void>>();
+
+async function update(path: string, mode: string, entry: ImageManifestEntry): Promise<void> {
   let current: { modes?: Record<string, unknown> } & Record<string, unknown> = {};
   try {
     current = JSON.parse(await readFile(path, "utf8")) as typeof current;
