@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { errorText } from "../../engine/make.js";
 import { ExitCode } from "../../errors/index.js";
 import { FileWatcher } from "../../host/FileWatcher.js";
 import { loadWorkspaceBenchmark } from "../../staging/workspace/index.js";
@@ -100,11 +101,7 @@ class WatchSession {
       }
     } catch (error) {
       // A broken config or snapshot is reported and the watch goes on.
-      this.output.err(
-        error && typeof error === "object" && "format" in error
-          ? String((error as { format(): string }).format())
-          : String(error),
-      );
+      this.output.err(errorText(error));
     }
   }
 

@@ -1,6 +1,6 @@
 import { ExitCode, StagingError } from "../../errors/index.js";
 import type { DockerExec } from "./exec.js";
-import { tailLines } from "./exec.js";
+import { lastLines } from "../../host/logTail.js";
 import { assertEnvName, assertImageRef, labelArgs } from "./names.js";
 import type { BuildOptions } from "./types.js";
 
@@ -64,7 +64,7 @@ export async function buildImage(exec: DockerExec, options: BuildOptions): Promi
         context: options.contextDir,
         "exit code": result.exitCode,
         log: options.logFile,
-        [`last ${BUILD_LOG_TAIL} lines`]: tailLines(text, BUILD_LOG_TAIL) || "(no output)",
+        [`last ${BUILD_LOG_TAIL} lines`]: lastLines(text, BUILD_LOG_TAIL) || "(no output)",
       },
       hint: `read the whole build log: ${options.logFile}`,
     });

@@ -1,3 +1,4 @@
+import { lastLines } from "../../host/logTail.js";
 import { ExitCode, StagingError, isStagingError } from "../../errors/index.js";
 import type { CommandResult, RunOptions, Target } from "../../targets/Target.js";
 import type { DockerCliOptions } from "./types.js";
@@ -17,12 +18,6 @@ function reason(error: unknown): string {
 
 export function isNotFound(result: CommandResult): boolean {
   return result.exitCode !== 0 && NOT_FOUND.test(result.stderr);
-}
-
-/** The last `count` non-empty lines of a text. */
-export function tailLines(text: string, count: number): string {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
-  return lines.slice(-count).join("\n");
 }
 
 /**
@@ -58,12 +53,12 @@ export class DockerExec {
     const stderr = result.stderr;
     if (result.exitCode === 127 && /\bnot found\b/.test(stderr) && stderr.includes(`${this.binary}:`)) {
       const headline = `${this.binary} is not installed on ${this.target.name}`;
-      throw this.unavailable(headline, tailLines(stderr, 3), this.installHint());
+      throw this.unavailable(headline, lastLines(stderr, 3), this.installHint());
     }
     if (result.exitCode !== 0 && UNAVAILABLE.test(stderr)) {
       const headline = `docker daemon is not reachable on ${this.target.name}`;
       const hint = `start dockerd and check that \`${this.binary} info\` answers on ${this.target.name} (CI: scripts/ci/start-dockerd.sh)`;
-      throw this.unavailable(headline, tailLines(stderr, 3), hint);
+      throw this.unavailable(headline, lastLines(stderr, 3), hint);
     }
     return result;
   }
@@ -86,7 +81,7 @@ export class DockerExec {
       facts: {
         command: [this.binary, ...args].join(" "),
         "exit code": result.exitCode,
-        stderr: tailLines(result.stderr, 10) || undefined,
+        stderr: lastLines(result.stderr, 10) || undefined,
       },
     });
   }

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import type { BuildRecipe } from "../../config/StagingConfig.js";
 import { ExitCode, isStagingError, StagingError } from "../../errors/index.js";
 import type { Target } from "../../targets/Target.js";
-import { logTail } from "./buildLog.js";
+import { tailFile } from "../../host/logTail.js";
 import { expandPlaceholders } from "./expandPlaceholders.js";
 import { treeContentDigest } from "./treeContentDigest.js";
 
@@ -55,14 +55,14 @@ export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
         signal: b.signal,
         timeoutMs: 30 * 60_000,
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         throw isStagingError(error) && error.code === "E_TARGET_NOT_FOUND"
-          ? buildFailed(b, argv, error.message)
+          ? await buildFailed(b, argv, error.message)
           : error;
       });
-    if (result.exitCode !== 0) throw buildFailed(b, argv, `exit code ${result.exitCode}`);
+    if (result.exitCode !== 0) throw await buildFailed(b, argv, `exit code ${result.exitCode}`);
     const { digest, files } = treeContentDigest(out);
-    if (files === 0) throw buildFailed(b, argv, "the command wrote nothing into {out}");
+    if (files === 0) throw await buildFailed(b, argv, "the command wrote nothing into {out}");
     const final = join(artifacts, digest);
     if (existsSync(final)) await rm(out, { recursive: true, force: true });
     else await rename(out, final);
@@ -73,11 +73,16 @@ export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
   }
 }
 
-function buildFailed(b: ArtifactBuild, argv: string[], what: string): StagingError {
+async function buildFailed(b: ArtifactBuild, argv: string[], what: string): Promise<StagingError> {
   return new StagingError(`The ${b.mode} build of ${b.slug} failed: ${what}`, {
     code: "E_IMAGE_BUILD",
     exitCode: ExitCode.nodeFailed,
-    facts: { node: b.nodeId, command: argv.join(" "), log: b.logFile, "last lines": logTail(b.logFile) },
+    facts: {
+      node: b.nodeId,
+      command: argv.join(" "),
+      log: b.logFile,
+      "last lines": (await tailFile(b.logFile)) || "(no log)",
+    },
     hint: b.recipe.hint ?? `read the log: ${b.logFile}`,
   });
 }

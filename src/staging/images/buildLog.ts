@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { encodeId } from "../../host/FsStore.js";
@@ -9,14 +8,4 @@ export async function freshLog(stagingDir: string, nodeId: string): Promise<stri
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, "");
   return path;
-}
-
-/** The last `count` lines of a log, for error messages. */
-export function logTail(path: string, count = 20): string {
-  try {
-    const lines = readFileSync(path, "utf8").trimEnd().split("\n");
-    return lines.slice(-count).join("\n");
-  } catch {
-    return "(no log)";
-  }
 }
