@@ -1,4 +1,4 @@
-import { Document, Scalar, isScalar, parseDocument } from "yaml";
+import { Document, Scalar, isScalar, parse, parseDocument } from "yaml";
 
 /** The fields `create-version` writes, in the order of the old layout. */
 export interface NewVersionFields {
@@ -67,7 +67,6 @@ function editInPlace(
 }
 
 const PLAIN_SAFE = /^[a-z][a-z0-9-]*(:[a-z0-9][a-z0-9-]*)?$/;
-const YAML11_WORDS = new Set(["y", "n", "yes", "no", "on", "off", "true", "false", "null"]);
 
 /**
  * A string scalar that both YAML 1.2 (us) and YAML 1.1 (the Python prototype) read back as the same
@@ -75,6 +74,9 @@ const YAML11_WORDS = new Set(["y", "n", "yes", "no", "on", "off", "true", "false
  */
 export function yamlScalar(value: string): Scalar<string> {
   const scalar = new Scalar(value);
-  if (!PLAIN_SAFE.test(value) || YAML11_WORDS.has(value)) scalar.type = Scalar.QUOTE_SINGLE;
+  // Plain only when both readers give the string back: a word list missed 1.1 readings like `e0` (a float).
+  const plain =
+    PLAIN_SAFE.test(value) && parse(value) === value && parse(value, { version: "1.1" }) === value;
+  if (!plain) scalar.type = Scalar.QUOTE_SINGLE;
   return scalar;
 }

@@ -36,7 +36,7 @@ describe("renderVersionYaml", () => {
     fc.assert(
       fc.property(
         fc.string(),
-        fc.constantFrom("yes", "no", "on", "123", "0o17", "1e3", "~", "null", "2026-01-01"),
+        fc.constantFrom("yes", "no", "on", "123", "0o17", "1e3", "e0", "e10", "~", "null", "2026-01-01"),
         (notes, slugLike) => {
           for (const value of [notes, slugLike]) {
             const text = renderVersionYaml({
