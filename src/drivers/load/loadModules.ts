@@ -17,10 +17,12 @@ let loaded: LoadModules | undefined;
 export async function loadModules(): Promise<LoadModules> {
   if (!loaded) {
     const [autocannon, hdr] = await Promise.all([import("autocannon"), import("hdr-histogram-js")]);
-    // Both are CommonJS: their exports arrive as the namespace's default.
+    // Both are CommonJS: under Node their exports arrive as the namespace's default; a loader that
+    // honours hdr-histogram-js's __esModule flag (tsx, in the benchmarks) hands out the exports.
+    const hdrExports = (hdr as unknown as { default?: Hdr }).default;
     loaded = {
       autocannon: (autocannon as unknown as { default: typeof autocannonFn }).default,
-      hdr: (hdr as unknown as { default: Hdr }).default,
+      hdr: hdrExports && typeof hdrExports.build === "function" ? hdrExports : hdr,
     };
   }
   return loaded;
