@@ -13,7 +13,16 @@ const effects = [
 ];
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "experiments/**", "coverage/**", "bench/.work/**"] },
+  {
+    ignores: [
+      "dist/**",
+      "node_modules/**",
+      "experiments/**",
+      "coverage/**",
+      "bench/.work/**",
+      "src/**/*.generated.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -52,5 +61,5 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ["**/*.js", "bin/**"], ...tseslint.configs.disableTypeChecked },
+  { files: ["**/*.js", "**/*.mjs", "bin/**"], ...tseslint.configs.disableTypeChecked },
 );

@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from "chokidar";
+import type { FSWatcher } from "chokidar";
 
 /** Paths that changed since the last batch, reported once the file system has been quiet. */
 export type ChangeBatch = string[];
@@ -20,6 +20,8 @@ export class FileWatcher {
   ) {}
 
   async start(): Promise<void> {
+    // Loaded here: every other command would pay for it at startup.
+    const { watch } = await import("chokidar");
     this.watcher = watch([...this.paths], { ignoreInitial: true, atomic: true });
     this.watcher.on("all", (_event, path) => this.note(path));
     await new Promise<void>((resolve, reject) => {
