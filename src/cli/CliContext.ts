@@ -2,8 +2,12 @@ import { join } from "node:path";
 import { loadConfig } from "../config/loadConfig.js";
 import type { ResolvedConfig } from "../config/StagingConfig.js";
 import type { TaskGraph } from "../engine/TaskGraph.js";
+import { fsmonitorSetting } from "../config/fsmonitorSetting.js";
 import { FsFileHasher } from "../host/FsFileHasher.js";
+import { FsMonitorClient } from "../host/fsmonitor/FsMonitorClient.js";
+import { monitorPaths } from "../host/fsmonitor/monitorPaths.js";
 import { FsStore } from "../host/FsStore.js";
+import { HashWorkerPool } from "../host/HashWorkerPool.js";
 import { buildWorkspaceGraph, type GraphTargets } from "../staging/graph/buildWorkspaceGraph.js";
 import { LocalTarget } from "../targets/LocalTarget.js";
 import { createLifecycle } from "../targets/createLifecycle.js";
@@ -57,7 +61,11 @@ export async function openContext(
   });
   const stagingDir = workspace.stagingDir;
   const store = new FsStore(stagingDir, (message) => output.err(`warning: ${message}`));
-  const hasher = new FsFileHasher(join(stagingDir, "filecache"));
+  const monitor = fsmonitorSetting(process.env, config.fsmonitor) ? monitorClient(stagingDir) : undefined;
+  const hasher = new FsFileHasher(join(stagingDir, "filecache"), {
+    pool: new HashWorkerPool(),
+    ...(monitor ? { monitor } : {}),
+  });
   const versions = () => listVersions(workspace);
   let opened: Promise<GraphTargets> | undefined;
   const targets = () => (opened ??= openTargets(config, global, output));
@@ -79,6 +87,12 @@ export async function openContext(
         ...(needsTargets ? { targets: await targets() } : {}),
       }),
   };
+}
+
+/** The client of this workspace's file-system monitor; undefined where no private socket folder can be had. */
+export function monitorClient(stagingDir: string): FsMonitorClient | undefined {
+  const paths = monitorPaths(stagingDir);
+  return paths ? new FsMonitorClient({ paths, stagingDir }) : undefined;
 }
 
 async function openTargets(

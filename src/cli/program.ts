@@ -7,6 +7,7 @@ import { registerPromote } from "./commands/promote.js";
 import { registerMeasure } from "./commands/measure.js";
 import { registerCreateVersion } from "./commands/createVersion.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerFsmonitor } from "./commands/fsmonitor.js";
 import { registerGraph } from "./commands/graph.js";
 import { registerMake } from "./commands/make.js";
 import { registerMark } from "./commands/mark.js";
@@ -49,6 +50,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   registerWatch(program, output, setExit);
   registerCampaign(program, output, setExit);
   registerPromote(program, output, setExit);
+  registerFsmonitor(program, output);
   for (const command of program.commands) command.exitOverride();
   return program;
 }

@@ -88,6 +88,12 @@ export interface StagingConfig {
   concurrency?: number;
   /** Resource pool limits, e.g. one load test per target. @default {} (each pool takes 1) */
   pools?: Record<string, number>;
+  /**
+   * Keep a file-system monitor running beside the workspace, so that a no-op `make` need not stat
+   * every file of unchanged trees (like git's core.fsmonitor). Local file systems only. The
+   * environment variable `STAGING_FSMONITOR=1` or `0` overrides it. @default false
+   */
+  fsmonitor?: boolean;
 }
 
 /** The configuration with every default filled in and paths made absolute. */
@@ -103,4 +109,5 @@ export interface ResolvedConfig {
   builder: "artifact" | "docker";
   concurrency: number;
   pools: Record<string, number>;
+  fsmonitor: boolean;
 }

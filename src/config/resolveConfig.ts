@@ -12,6 +12,7 @@ const KNOWN = [
   "builder",
   "concurrency",
   "pools",
+  "fsmonitor",
 ];
 
 /** Fills in defaults and validates, with messages that say what to do. */
@@ -46,6 +47,9 @@ export function resolveConfig(
   const concurrency = config.concurrency ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1)
     fail("concurrency", "a positive integer", concurrency);
+  if (config.fsmonitor !== undefined && typeof config.fsmonitor !== "boolean") {
+    fail("fsmonitor", "true or false", config.fsmonitor);
+  }
   const targets = { local: { url: "local" }, ...(config.targets ?? {}) };
   const target = config.target ?? "local";
   if (!(target in targets)) fail("target", `one of the targets: ${Object.keys(targets).join(", ")}`, target);
@@ -60,5 +64,6 @@ export function resolveConfig(
     builder: config.builder ?? "artifact",
     concurrency,
     pools: config.pools ?? {},
+    fsmonitor: config.fsmonitor ?? false,
   };
 }

@@ -1,6 +1,20 @@
+import { treeDigest } from "./InputManifest.js";
 import type { FileInput } from "./TaskNode.js";
 
-/** Hashes the files of a file input: relative path -> content hash. Content decides, never mtimes. */
+/** The hashed files of one file input. */
+export interface HashedTree {
+  /** `treeDigest` of the files: all that a key needs. */
+  readonly digest: string;
+  /** Relative path -> content hash. A large tree may be materialized only when asked for. */
+  files(): Record<string, string>;
+}
+
+/** Hashes the files of a file input. Content decides, never mtimes. */
 export interface FileHasher {
-  hash(input: FileInput): Promise<Record<string, string>>;
+  hash(input: FileInput): Promise<HashedTree>;
+}
+
+/** A hashed tree whose files are already in memory. */
+export function hashedTree(files: Record<string, string>): HashedTree {
+  return { digest: treeDigest(files), files: () => files };
 }

@@ -1,17 +1,24 @@
 import type { FileHasher } from "./FileHasher.js";
-import { hashValue, sha256Hex } from "./hashing.js";
-import type { InputManifest } from "./InputManifest.js";
+import { sha256Hex } from "./hashing.js";
+import { hashValue } from "./hashValue.js";
+import { keyOf, type InputManifest } from "./InputManifest.js";
 import type { TaskNode } from "./TaskNode.js";
 
-/** Reads the current inputs of a node into its manifest. Env values are hashed, never stored. */
+/** A node's current inputs: the key at once, the full manifest (with every file) on demand. */
+export interface CurrentManifest {
+  key: string;
+  manifest: () => InputManifest;
+}
+
+/** Reads the current inputs of a node. Env values are hashed, never stored. */
 export async function computeManifest(
   node: TaskNode,
   hasher: FileHasher,
   env: Readonly<Record<string, string | undefined>>,
   upstreamDigests: Readonly<Record<string, string>>,
-): Promise<InputManifest> {
-  const files: InputManifest["files"] = {};
-  for (const input of node.inputs.files ?? []) files[input.name] = await hasher.hash(input);
+): Promise<CurrentManifest> {
+  const trees = await Promise.all((node.inputs.files ?? []).map((input) => hasher.hash(input)));
+  const names = (node.inputs.files ?? []).map((input) => input.name);
   const values: InputManifest["values"] = {};
   for (const [name, value] of Object.entries(node.inputs.values ?? {})) values[name] = hashValue(value);
   const envOut: InputManifest["env"] = {};
@@ -25,5 +32,15 @@ export async function computeManifest(
     if (digest === undefined) throw new Error(`upstream digest of ${dep} missing for ${node.id}`);
     upstream[dep] = digest;
   }
-  return { id: node.id, taskVersion: node.taskVersion, files, values, env: envOut, upstream };
+  const rest = { id: node.id, taskVersion: node.taskVersion, values, env: envOut, upstream };
+  const digests = Object.fromEntries(trees.map((tree, i) => [names[i]!, tree.digest]));
+  let manifest: InputManifest | undefined;
+  return {
+    key: keyOf(rest, digests),
+    manifest: () =>
+      (manifest ??= {
+        ...rest,
+        files: Object.fromEntries(trees.map((tree, i) => [names[i]!, tree.files()])),
+      }),
+  };
 }

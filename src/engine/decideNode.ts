@@ -1,15 +1,15 @@
 import { computeManifest } from "./computeManifest.js";
 import { describeChanges, diffManifests } from "./diffManifests.js";
 import type { FileHasher } from "./FileHasher.js";
-import { manifestKey, type InputManifest } from "./InputManifest.js";
+import type { InputManifest } from "./InputManifest.js";
 import type { NodeRecord } from "./NodeRecord.js";
 import type { Store } from "./Store.js";
 import type { TaskNode } from "./TaskNode.js";
 
 /** Whether a node must run, and why: the one place that decides staleness. */
 export type Decision =
-  | { run: false; manifest: InputManifest; key: string; stored: NodeRecord }
-  | { run: true; manifest: InputManifest; key: string; stored: NodeRecord | undefined; reason: string };
+  | { run: false; manifest: () => InputManifest; key: string; stored: NodeRecord }
+  | { run: true; manifest: () => InputManifest; key: string; stored: NodeRecord | undefined; reason: string };
 
 export interface DecideContext {
   store: Store;
@@ -23,15 +23,14 @@ export interface DecideContext {
 }
 
 export async function decideNode(node: TaskNode, ctx: DecideContext): Promise<Decision> {
-  const manifest = await computeManifest(node, ctx.hasher, ctx.env, ctx.upstreamDigests);
-  const key = manifestKey(manifest);
+  const { key, manifest } = await computeManifest(node, ctx.hasher, ctx.env, ctx.upstreamDigests);
   const stored = await ctx.store.get(node.id);
   const stale = (reason: string): Decision => ({ run: true, manifest, key, stored, reason });
   if (ctx.forced) return stale("forced");
   if (!stored) return stale(ctx.interruptedBefore ? "interrupted before it completed" : "never run");
   if (stored.key !== key) {
     const before = await ctx.store.getManifest(node.id);
-    return stale(before ? describeChanges(diffManifests(before, manifest)) : "inputs changed");
+    return stale(before ? describeChanges(diffManifests(before, manifest())) : "inputs changed");
   }
   if (node.check) {
     const verdict = await node.check(stored, { signal: ctx.signal, upstream: ctx.upstreamOutputs });

@@ -1,7 +1,6 @@
 import { computeManifest } from "./computeManifest.js";
 import type { Decision } from "./decideNode.js";
 import { canonicalJson, sha256Hex } from "./hashing.js";
-import { manifestKey } from "./InputManifest.js";
 import { errorText, type MakeOptions, type RunState } from "./make.js";
 import { RECORD_FORMAT, type NodeRecord } from "./NodeRecord.js";
 import type { NodeOutcome } from "./RunSummary.js";
@@ -46,7 +45,7 @@ export async function executeNode(
     state.outputs.set(node.id, output);
     state.digests.set(node.id, outputDigest);
     const after = await computeManifest(node, options.hasher, options.env, state.digestsOf(node.deps));
-    const staleAfterRun = manifestKey(after) !== decision.key;
+    const staleAfterRun = after.key !== decision.key;
     const outputUnchanged = decision.stored?.outputDigest === outputDigest;
     if (!staleAfterRun) {
       const now = options.clock.now().toISOString();
@@ -60,7 +59,7 @@ export async function executeNode(
         changedAt: outputUnchanged && decision.stored ? decision.stored.changedAt : now,
         durationMs: elapsed(),
       };
-      await options.store.put(record, decision.manifest);
+      await options.store.put(record, decision.manifest());
     } else {
       options.reporter?.warn?.(
         `${node.id}: its inputs changed while it ran; it stays stale and reruns next time`,

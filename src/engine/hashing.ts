@@ -1,24 +1,8 @@
 import { createHash } from "node:crypto";
-import objectHash from "object-hash";
 
 /** sha256 of a string or bytes, as lowercase hex. */
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash("sha256").update(data).digest("hex");
-}
-
-/**
- * A value's hash for keys. object-hash with fixed options; the exact outputs are pinned by golden
- * tests so that an upgrade cannot silently invalidate every cache.
- */
-export function hashValue(value: unknown): string {
-  return objectHash(value ?? null, {
-    algorithm: "sha256",
-    encoding: "hex",
-    respectType: false,
-    unorderedObjects: true,
-    unorderedArrays: false,
-    unorderedSets: true,
-  });
 }
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */
@@ -26,12 +10,36 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/**
+ * The value with object keys in sorted order. What is sorted already is returned as it is, so a
+ * large tree built in sorted order costs one pass, not a copy. Only plain objects take that path:
+ * any other object keeps being rebuilt from its own keys, as it always was.
+ */
 function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) out[key] = sortKeys((value as Record<string, unknown>)[key]);
-    return out;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const sorted = sortKeys(value[i]);
+      if (sorted !== value[i]) (out ??= [...(value as unknown[])])[i] = sorted;
+    }
+    return out ?? value;
   }
-  return value;
+  if (value === null || typeof value !== "object") return value;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const proto: unknown = Object.getPrototypeOf(value);
+  // An own `__proto__` key is lost by the rebuild below; keep that behaviour byte for byte.
+  let inOrder = (proto === Object.prototype || proto === null) && !Object.hasOwn(record, "__proto__");
+  for (let i = 1; inOrder && i < keys.length; i++) inOrder = keys[i - 1]! < keys[i]!;
+  if (inOrder) {
+    let out: Record<string, unknown> | undefined;
+    for (const key of keys) {
+      const sorted = sortKeys(record[key]);
+      if (sorted !== record[key]) (out ??= { ...record })[key] = sorted;
+    }
+    return out ?? value;
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of keys.sort()) out[key] = sortKeys(record[key]);
+  return out;
 }

@@ -1,82 +1,80 @@
 import { createHash } from "node:crypto";
-import { lstatSync, readFileSync, readlinkSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { statSync } from "node:fs";
 import { join } from "node:path";
-import type { FileHasher } from "../engine/FileHasher.js";
+import type { FileHasher, HashedTree } from "../engine/FileHasher.js";
 import type { FileInput } from "../engine/TaskNode.js";
-import { atomicWrite } from "./atomicWrite.js";
-import { walkTree } from "./walkTree.js";
+import type { TreeMonitor } from "./fsmonitor/FsMonitorClient.js";
+import { hashFileTree, type HashJob, type TreeHashes } from "./hashFileTree.js";
+import type { HashWorkerPool } from "./HashWorkerPool.js";
+import { statTree } from "./statTree.js";
+import { loadTreeStatCache } from "./TreeStatCache.js";
 
-type CacheEntry = [ino: number, size: number, mtimeMs: number, ctimeMs: number, mode: number, hash: string];
-interface CacheFile {
-  format: 1;
-  writtenAtMs: number;
-  entries: Record<string, CacheEntry>;
+export interface FsFileHasherOptions {
+  /** Threads for large trees; without a pool every tree is hashed on the calling thread. */
+  pool?: HashWorkerPool;
+  /** Trees of at least this many files go to the pool. @default 2000 */
+  poolThreshold?: number;
+  /** A file-system monitor that can vouch for a tree unchanged since its last scan. */
+  monitor?: TreeMonitor;
 }
 
-/** File timestamps can be this coarse: an entry modified this close to the cache write is rehashed. */
-const RACY_WINDOW_MS = 2000;
+/** A cache takes at least this many bytes per file: a cache this large means a tree worth a thread. */
+const CACHE_BYTES_PER_FILE = 100;
 
 /**
- * Content hashes of a file input's files. A cache keyed by (inode, size, mtime, ctime, mode) per
- * root skips reading unchanged files; content still decides, and entries whose mtime is within
- * the racy window of the cache's own write are always rehashed.
+ * Content hashes of a file input's files, with a stat cache per root and selection (see
+ * `hashFileTree`). With a monitor, a tree it vouches for since the cache's scan is the cached
+ * tree, with no file even statted. Otherwise a tree known to be large by its cache goes to the
+ * pool whole, so the calling thread does no work per file; one without a cache is listed here
+ * first, and goes to the pool if it turns out large.
  */
 export class FsFileHasher implements FileHasher {
-  constructor(private readonly cacheDir: string | undefined) {}
+  constructor(
+    private readonly cacheDir: string | undefined,
+    private readonly options: FsFileHasherOptions = {},
+  ) {}
 
-  async hash(input: FileInput): Promise<Record<string, string>> {
-    const cachePath = this.cacheDir
-      ? join(this.cacheDir, `${sha256(input.root).slice(0, 32)}.json`)
-      : undefined;
-    const cache = cachePath ? await loadCache(cachePath) : undefined;
-    const trustBefore = (cache?.writtenAtMs ?? 0) - RACY_WINDOW_MS;
-    const next: Record<string, CacheEntry> = {};
-    const out: Record<string, string> = {};
-    let changed = cache === undefined;
-    let racy = false;
-    for (const entry of walkTree(input.root, input.include, input.exclude)) {
-      const st = lstatSync(entry.full);
-      const old = cache?.entries[entry.rel];
-      let hash: string;
-      if (
-        old &&
-        old[0] === st.ino &&
-        old[1] === st.size &&
-        old[2] === st.mtimeMs &&
-        old[3] === st.ctimeMs &&
-        old[4] === st.mode &&
-        st.mtimeMs < trustBefore
-      ) {
-        hash = old[5];
-      } else {
-        hash = entry.symlink
-          ? "@" + sha256(readlinkSync(entry.full))
-          : sha256(readFileSync(entry.full)) + ((st.mode & 0o111) !== 0 ? "+x" : "");
-        changed = true;
+  async hash(input: FileInput): Promise<HashedTree> {
+    const job: HashJob = {
+      root: input.root,
+      ...(input.include ? { include: input.include } : {}),
+      ...(input.exclude ? { exclude: input.exclude } : {}),
+      cachePath: this.cacheDir ? join(this.cacheDir, cacheName(input)) : undefined,
+    };
+    const { pool, poolThreshold = 2000, monitor } = this.options;
+    const cache = monitor && job.cachePath ? await loadTreeStatCache(job.cachePath) : undefined;
+    if (monitor && job.cachePath) {
+      const answer = await monitor.check(input.root, cache?.token);
+      if (answer?.unchanged && cache && !cache.hardLinked) {
+        let files: Record<string, string> | undefined;
+        return {
+          digest: cache.digest,
+          files: () => (files ??= JSON.parse(cache.json) as Record<string, string>),
+        };
       }
-      if (st.mtimeMs >= trustBefore) racy = true;
-      next[entry.rel] = [st.ino, st.size, st.mtimeMs, st.ctimeMs, st.mode, hash];
-      out[entry.rel] = hash;
+      if (answer?.token) job.token = answer.token;
     }
-    if (cache && Object.keys(cache.entries).length !== Object.keys(next).length) changed = true;
-    if (cachePath && (changed || racy)) {
-      const file: CacheFile = { format: 1, writtenAtMs: Date.now(), entries: next };
-      await atomicWrite(cachePath, JSON.stringify(file));
-    }
-    return out;
+    const knownLarge = cache
+      ? cache.count >= poolThreshold
+      : job.cachePath !== undefined && cacheBytes(job.cachePath) >= poolThreshold * CACHE_BYTES_PER_FILE;
+    if (pool && knownLarge) return lazyTree(await pool.hash(job));
+    job.listed = statTree(input.root, input.include, input.exclude);
+    const large = pool && job.listed.rels.length >= poolThreshold;
+    return lazyTree(await (large ? pool.hash(job) : hashFileTree(job)));
   }
 }
 
-async function loadCache(path: string): Promise<CacheFile | undefined> {
-  try {
-    const parsed = JSON.parse(await readFile(path, "utf8")) as CacheFile;
-    return parsed.format === 1 && typeof parsed.entries === "object" ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
+/** One cache per root and selection: the same root read with other globs is another tree. */
+function cacheName(input: FileInput): string {
+  const selection = JSON.stringify([input.root, input.include ?? null, input.exclude ?? null]);
+  return `${createHash("sha256").update(selection).digest("hex").slice(0, 32)}.bin`;
 }
 
-function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
+/** The file map is parsed from the tree's JSON only when someone asks for it. */
+function lazyTree({ json, digest, files }: TreeHashes): HashedTree {
+  return { digest, files: () => (files ??= JSON.parse(json) as Record<string, string>) };
+}
+
+function cacheBytes(path: string): number {
+  return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
 }

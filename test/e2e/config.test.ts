@@ -52,7 +52,7 @@ describe("staging.config.ts", () => {
         "error: Invalid configuration field wrkers",
         "  file:     <root>/staging.config.ts",
         "  field:    wrkers",
-        "  expected: one of workspace, requiredModes, modes, targets, target, benchmark, builder, concurrency, pools",
+        "  expected: one of workspace, requiredModes, modes, targets, target, benchmark, builder, concurrency, pools, fsmonitor",
         '  got:      "wrkers"',
         "",
       ].join("\n"),

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { FileHasher } from "../../src/engine/FileHasher.js";
+import { hashedTree, type FileHasher, type HashedTree } from "../../src/engine/FileHasher.js";
 import type { FileInput } from "../../src/engine/TaskNode.js";
 
 /** Files in memory, keyed by `root/rel`: a file input's hash reads the files under its root. */
@@ -11,7 +11,7 @@ export class MemoryHasher implements FileHasher {
     this.files.set(path, content);
   }
 
-  async hash(input: FileInput): Promise<Record<string, string>> {
+  async hash(input: FileInput): Promise<HashedTree> {
     this.reads++;
     const prefix = input.root.endsWith("/") ? input.root : input.root + "/";
     const out: Record<string, string> = {};
@@ -19,6 +19,6 @@ export class MemoryHasher implements FileHasher {
       if (path.startsWith(prefix))
         out[path.slice(prefix.length)] = createHash("sha256").update(content).digest("hex");
     }
-    return out;
+    return hashedTree(out);
   }
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 export const BIN = fileURLToPath(new URL("../../bin/staging.js", import.meta.url));
 
-if (!existsSync(fileURLToPath(new URL("../../dist/src/cli/main.js", import.meta.url)))) {
+if (!existsSync(fileURLToPath(new URL("../../dist/bundle/cli.js", import.meta.url)))) {
   throw new Error("the CLI is not built: run `npm run build` (npm test does it first)");
 }
 

@@ -33,7 +33,7 @@ export function registerExplain(program: Command, output: Output): void {
         node.deps.map((d) => [d, result.digests.get(d) ?? "(will change: upstream stale)"]),
       );
       const now = await computeManifest(node, ctx.hasher, process.env, upstream);
-      const changes = diffManifests(before, now);
+      const changes = diffManifests(before, now.manifest());
       if (changes.length === 0) output.out(`  inputs unchanged since ${record.builtAt}`);
       else output.out(`  changes since ${record.builtAt}:`);
       for (const change of changes) output.out(`    ${formatChange(change)}`);

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, hashValue } from "../../../src/engine/hashing.js";
+import { canonicalJson } from "../../../src/engine/hashing.js";
+import { hashValue } from "../../../src/engine/hashValue.js";
 import { manifestKey } from "../../../src/engine/InputManifest.js";
 
 // Golden values: if an upgrade of object-hash or a change here moves any of them, every record
@@ -47,5 +49,55 @@ describe("value hashes are pinned", () => {
     expect(canonicalJson({ b: { d: 1, c: 2 }, a: [{ z: 1, y: 2 }] })).toBe(
       '{"a":[{"y":2,"z":1}],"b":{"c":2,"d":1}}',
     );
+  });
+});
+
+describe("canonical JSON of values already in order", () => {
+  // The rebuild-everything implementation canonicalJson had before it learned to keep what is
+  // already sorted: every output must stay byte-identical to it, or stored keys would move.
+  const rebuilt = (value: unknown): string => JSON.stringify(rebuild(value));
+  function rebuild(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(rebuild);
+    if (value !== null && typeof value === "object") {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value).sort())
+        out[key] = rebuild((value as Record<string, unknown>)[key]);
+      return out;
+    }
+    return value;
+  }
+
+  it("is byte-identical to rebuilding every object, for any JSON value", () => {
+    const key = fc.oneof(
+      fc.string(),
+      fc.constantFrom("0", "10", "9", "a", "a/b", "a-c", "__proto__", "toString"),
+    );
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: "small" },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.array(tie("node"), { maxLength: 4 }),
+        fc.dictionary(key, tie("node"), { maxKeys: 5 }),
+        fc
+          .dictionary(key, tie("node"), { maxKeys: 5 })
+          .map((d) => Object.fromEntries(Object.entries(d).sort(([a], [b]) => (a < b ? -1 : 1)))),
+      ),
+    })).node;
+    fc.assert(fc.property(value, (v) => canonicalJson(v) === rebuilt(v)));
+  });
+
+  it("keeps what rebuilding did to objects that are not plain: a Date or a Map becomes {}", () => {
+    const odd = { when: new Date(0), map: new Map([["k", 1]]), [JSON.parse('"__proto__"') as string]: 1 };
+    expect(canonicalJson(odd)).toBe(rebuilt(odd));
+    const own = JSON.parse('{"__proto__":{"x":1},"a":1}') as unknown;
+    expect(canonicalJson(own)).toBe(rebuilt(own));
+  });
+
+  it("gives a large tree built in sorted order the same text as JSON.stringify", () => {
+    const tree: Record<string, string> = {};
+    for (let i = 0; i < 1000; i++) tree[`d${Math.floor(i / 10)}/f${i}`] = `h${i}`;
+    const sorted = Object.fromEntries(Object.entries(tree).sort(([a], [b]) => (a < b ? -1 : 1)));
+    expect(canonicalJson(sorted)).toBe(JSON.stringify(sorted));
+    expect(canonicalJson(tree)).toBe(rebuilt(tree));
   });
 });

@@ -1,0 +1,153 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, unlinkSync, watch, writeFileSync, type FSWatcher } from "node:fs";
+import { join } from "node:path";
+import { identityOf, TreeWatch } from "./TreeWatch.js";
+
+/** What the monitor says of a tree: a token to keep with a scan taken now, and whether nothing changed since `since`. */
+export interface MonitorAnswer {
+  /** Absent when the tree cannot be watched: then no scan of it is ever vouched for. */
+  token?: string;
+  unchanged: boolean;
+}
+
+interface WatchedTree {
+  watch: TreeWatch;
+  /** The sequence number at which the watch was complete: older tokens know nothing of it. */
+  watchedFrom: number;
+  lastChange: number;
+}
+
+export interface FsMonitorServerOptions {
+  /** A private folder for sync cookies, outside every watched tree. */
+  cookieDir: string;
+  /**
+   * Events in one uninterrupted burst beyond which some may have been dropped: the kernel drops
+   * events once its queue (fs.inotify.max_queued_events) is full, and Node does not report it.
+   */
+  burstLimit: number;
+  /** How long a sync cookie may take to come back before the answer is "unknown". @default 2000 */
+  syncTimeoutMs?: number;
+}
+
+/**
+ * The state of a file-system monitor: which trees it watches, and a sequence number that every
+ * event moves on. A tree is unchanged since a token when its watch was complete at that token
+ * and no event touched it after. Before answering, a cookie file is written and its own event
+ * awaited: inotify keeps one queue in order, so every change made before the question was asked
+ * has been counted by then.
+ */
+export class FsMonitorServer {
+  private epoch = newEpoch();
+  private seq = 0;
+  private readonly trees = new Map<string, WatchedTree>();
+  private readonly cookies = new Map<string, () => void>();
+  private cookieSeq = 0;
+  private cookieWatcher: FSWatcher | undefined;
+  private burst = 0;
+  private lastEventEnd = 0;
+
+  constructor(private readonly options: FsMonitorServerOptions) {}
+
+  start(): void {
+    mkdirSync(this.options.cookieDir, { recursive: true, mode: 0o700 });
+    this.cookieWatcher = watch(this.options.cookieDir, { persistent: false }, (_, name) => {
+      this.counted(performance.now());
+      const done = name === null ? undefined : this.cookies.get(String(name));
+      if (!done) return;
+      this.cookies.delete(String(name));
+      done();
+    });
+  }
+
+  close(): void {
+    this.cookieWatcher?.close();
+    for (const tree of this.trees.values()) tree.watch.close();
+    this.trees.clear();
+  }
+
+  status(): { epoch: string; seq: number; trees: string[] } {
+    return { epoch: this.epoch, seq: this.seq, trees: [...this.trees.keys()].sort() };
+  }
+
+  async check(root: string, since: string | undefined): Promise<MonitorAnswer> {
+    await this.sync();
+    let tree = this.trees.get(root);
+    if (tree && (tree.watch.failed || identityOf(root) !== tree.watch.identity)) {
+      tree.watch.close();
+      this.trees.delete(root);
+      tree = undefined;
+    }
+    if (!tree) return this.startWatching(root);
+    const [epoch, seq] = parseToken(since);
+    const unchanged = epoch === this.epoch && seq >= tree.watchedFrom && tree.lastChange <= seq;
+    return { unchanged, token: this.token() };
+  }
+
+  private startWatching(root: string): MonitorAnswer {
+    const tree: WatchedTree = { watch: undefined as unknown as TreeWatch, watchedFrom: 0, lastChange: 0 };
+    tree.watch = new TreeWatch(root, (startedAt) => {
+      tree.lastChange = ++this.seq;
+      this.counted(startedAt);
+    });
+    if (tree.watch.failed) {
+      tree.watch.close();
+      return { unchanged: false };
+    }
+    tree.watchedFrom = tree.lastChange = ++this.seq;
+    this.trees.set(root, tree);
+    return { unchanged: false, token: this.token() };
+  }
+
+  /** Resolves once every event queued before this call has been handled. */
+  private sync(): Promise<void> {
+    const name = `cookie-${++this.cookieSeq}`;
+    const path = join(this.options.cookieDir, name);
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.cookies.delete(name);
+        reject(new Error("the sync cookie did not come back"));
+      }, this.options.syncTimeoutMs ?? 2000);
+      this.cookies.set(name, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      writeFileSync(path, "");
+    }).finally(() => {
+      try {
+        unlinkSync(path);
+      } catch {
+        // already gone
+      }
+    });
+  }
+
+  /**
+   * Counts an event into the current burst: events handled back to back, with no idle moment
+   * between the end of one and the start of the next. A burst as large as the kernel's queue may
+   * have lost events, so the monitor forgets everything it knew (a new epoch).
+   */
+  private counted(startedAt: number): void {
+    if (startedAt - this.lastEventEnd > 20) this.burst = 0;
+    this.lastEventEnd = performance.now();
+    if (++this.burst <= this.options.burstLimit) return;
+    this.burst = 0;
+    this.epoch = newEpoch();
+    for (const tree of this.trees.values()) tree.watch.close();
+    this.trees.clear();
+  }
+
+  private token(): string {
+    return `${this.epoch}:${this.seq}`;
+  }
+}
+
+function parseToken(token: string | undefined): [string, number] {
+  const at = token?.lastIndexOf(":") ?? -1;
+  if (!token || at < 0) return ["", -1];
+  const seq = Number(token.slice(at + 1));
+  return Number.isSafeInteger(seq) ? [token.slice(0, at), seq] : ["", -1];
+}
+
+function newEpoch(): string {
+  return `${process.pid}-${randomBytes(8).toString("hex")}`;
+}

@@ -1,0 +1,116 @@
+import { existsSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { connect, createServer, type Socket } from "node:net";
+import { FsMonitorServer } from "./FsMonitorServer.js";
+
+/**
+ * The monitor daemon of one workspace: `node fsmonitorDaemon.js <socket> <cookieDir> <stagingDir>`.
+ * Started by the first `make` that wants it; exits after `STAGING_FSMONITOR_IDLE_MS` (default 30
+ * minutes) without a question, when its workspace's `.staging` folder is gone, when another daemon
+ * took its socket, or when asked to stop.
+ */
+const [socketPath, cookieDir, stagingDir] = process.argv.slice(2);
+if (!socketPath || !cookieDir || !stagingDir) {
+  process.stderr.write("usage: fsmonitorDaemon <socket> <cookieDir> <stagingDir>\n");
+  process.exit(2);
+}
+const idleMs = Number(process.env.STAGING_FSMONITOR_IDLE_MS ?? 30 * 60_000);
+
+if (await answers(socketPath)) process.exit(0);
+try {
+  unlinkSync(socketPath);
+} catch {
+  // no stale socket
+}
+const monitor = new FsMonitorServer({ cookieDir, burstLimit: burstLimit() });
+monitor.start();
+let lastQuestion = Date.now();
+const server = createServer((socket) => serve(socket));
+server.listen(socketPath, () => {
+  const ino = statSync(socketPath).ino;
+  setInterval(
+    () => {
+      const taken = statSync(socketPath, { throwIfNoEntry: false })?.ino !== ino;
+      if (taken || !existsSync(stagingDir) || Date.now() - lastQuestion > idleMs) stop(taken);
+    },
+    Math.min(10_000, idleMs),
+  ).unref();
+});
+process.on("SIGTERM", () => stop(false));
+
+function serve(socket: Socket): void {
+  let buffered = "";
+  socket.setEncoding("utf8");
+  socket.on("error", () => socket.destroy());
+  socket.on("data", (chunk: string) => {
+    buffered += chunk;
+    for (let at = buffered.indexOf("\n"); at >= 0; at = buffered.indexOf("\n")) {
+      const line = buffered.slice(0, at);
+      buffered = buffered.slice(at + 1);
+      void reply(socket, line);
+    }
+  });
+}
+
+async function reply(socket: Socket, line: string): Promise<void> {
+  lastQuestion = Date.now();
+  let request: { id?: unknown; op?: unknown; root?: unknown; since?: unknown };
+  try {
+    request = JSON.parse(line) as typeof request;
+  } catch {
+    socket.destroy();
+    return;
+  }
+  const id = request.id;
+  try {
+    if (request.op === "check" && typeof request.root === "string") {
+      const since = typeof request.since === "string" ? request.since : undefined;
+      send(socket, { id, ...(await monitor.check(request.root, since)) });
+    } else if (request.op === "status") {
+      send(socket, { id, pid: process.pid, ...monitor.status() });
+    } else if (request.op === "stop") {
+      send(socket, { id, stopping: true });
+      stop(false);
+    } else {
+      send(socket, { id, error: `unknown request ${JSON.stringify(request.op)}` });
+    }
+  } catch (error) {
+    send(socket, { id, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function send(socket: Socket, message: object): void {
+  if (!socket.destroyed) socket.write(JSON.stringify(message) + "\n");
+}
+
+function stop(taken: boolean): void {
+  monitor.close();
+  server.close();
+  if (!taken) {
+    try {
+      unlinkSync(socketPath!);
+    } catch {
+      // gone already
+    }
+  }
+  process.exit(0);
+}
+
+/** Half the kernel's event queue: a burst that large may have overflowed it. */
+function burstLimit(): number {
+  try {
+    return Math.floor(Number(readFileSync("/proc/sys/fs/inotify/max_queued_events", "utf8")) / 2) || 8192;
+  } catch {
+    return 8192;
+  }
+}
+
+function answers(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(path);
+    socket.on("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on("error", () => resolve(false));
+  });
+}

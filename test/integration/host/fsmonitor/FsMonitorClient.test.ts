@@ -1,0 +1,68 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { FsMonitorClient } from "../../../../src/host/fsmonitor/FsMonitorClient.js";
+import { tsCommand } from "../../../helpers/tsCommand.js";
+import { useTmpDir } from "../../../helpers/useTmpDir.js";
+
+const clients: FsMonitorClient[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) {
+    await client.stop();
+    client.close();
+  }
+});
+
+function setup(env: string[] = []) {
+  const dir = useTmpDir({ "tree/f": "1", ".staging/": null });
+  const paths = { socket: join(dir, "m.sock"), cookieDir: join(dir, "cookies") };
+  const daemonCommand = ["env", ...env, ...tsCommand("src/host/fsmonitor/fsmonitorDaemon.ts")];
+  const client = () => {
+    const c = new FsMonitorClient({ paths, stagingDir: join(dir, ".staging"), daemonCommand });
+    clients.push(c);
+    return c;
+  };
+  return { dir, root: join(dir, "tree"), paths, client };
+}
+
+async function until<T>(what: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    const value = await what();
+    if (value !== undefined) return value;
+  }
+  throw new Error("timed out");
+}
+
+describe("the monitor daemon and its client", () => {
+  it("is started by the first question, which it cannot answer, then answers over its socket", async () => {
+    const s = setup();
+    expect(await s.client().check(s.root, undefined)).toBeUndefined();
+    const status = await until(() => s.client().status());
+    expect(status.pid).toBeGreaterThan(0);
+    const c = s.client();
+    const first = await c.check(s.root, undefined);
+    expect(first).toMatchObject({ unchanged: false, token: expect.any(String) as string });
+    expect(await c.check(s.root, first!.token)).toMatchObject({ unchanged: true });
+    writeFileSync(join(s.root, "f"), "2");
+    expect(await c.check(s.root, first!.token)).toMatchObject({ unchanged: false });
+    expect((await c.status())?.trees).toEqual([s.root]);
+  });
+
+  it("stops when asked, removing its socket; asking again starts nothing", async () => {
+    const s = setup();
+    await s.client().check(s.root, undefined);
+    await until(() => s.client().status());
+    expect(await s.client().stop()).toBe(true);
+    await until(async () => (existsSync(s.paths.socket) ? undefined : true));
+    expect(await s.client().status()).toBeUndefined();
+    expect(await s.client().stop()).toBe(false);
+    expect(existsSync(s.paths.socket)).toBe(false);
+  });
+
+  it("exits by itself after its idle time", async () => {
+    const s = setup(["STAGING_FSMONITOR_IDLE_MS=300"]);
+    await s.client().check(s.root, undefined);
+    await until(() => s.client().status());
+    await until(async () => (existsSync(s.paths.socket) ? undefined : true));
+  });
+});
