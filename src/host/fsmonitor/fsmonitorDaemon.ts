@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { connect, createServer, type Socket } from "node:net";
 import { FsMonitorServer } from "./FsMonitorServer.js";
 
@@ -16,11 +16,7 @@ if (!socketPath || !cookieDir || !stagingDir) {
 const idleMs = Number(process.env.STAGING_FSMONITOR_IDLE_MS ?? 30 * 60_000);
 
 if (await answers(socketPath)) process.exit(0);
-try {
-  unlinkSync(socketPath);
-} catch {
-  // no stale socket
-}
+rmSync(socketPath, { force: true });
 const monitor = new FsMonitorServer({ cookieDir, burstLimit: burstLimit() });
 monitor.start();
 let lastQuestion = Date.now();
@@ -74,7 +70,9 @@ async function reply(socket: Socket, line: string): Promise<void> {
       send(socket, { id, error: `unknown request ${JSON.stringify(request.op)}` });
     }
   } catch (error) {
+    // A cookie that never came back means the watches cannot be trusted: make way for a new daemon.
     send(socket, { id, error: error instanceof Error ? error.message : String(error) });
+    stop(false);
   }
 }
 
@@ -86,11 +84,8 @@ function stop(taken: boolean): void {
   monitor.close();
   server.close();
   if (!taken) {
-    try {
-      unlinkSync(socketPath!);
-    } catch {
-      // gone already
-    }
+    rmSync(socketPath!, { force: true });
+    rmSync(cookieDir!, { recursive: true, force: true });
   }
   process.exit(0);
 }

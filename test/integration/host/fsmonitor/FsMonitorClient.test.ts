@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { FsMonitorClient } from "../../../../src/host/fsmonitor/FsMonitorClient.js";
@@ -57,6 +57,18 @@ describe("the monitor daemon and its client", () => {
     expect(await s.client().status()).toBeUndefined();
     expect(await s.client().stop()).toBe(false);
     expect(existsSync(s.paths.socket)).toBe(false);
+  });
+
+  it("makes way for a new daemon when its sync cookies cannot come back", async () => {
+    const s = setup();
+    await s.client().check(s.root, undefined);
+    await until(() => s.client().status());
+    rmSync(s.paths.cookieDir, { recursive: true });
+    expect(await s.client().check(s.root, undefined)).toBeUndefined();
+    await until(async () => (existsSync(s.paths.socket) ? undefined : true));
+    expect(await s.client().check(s.root, undefined)).toBeUndefined(); // starts a new one
+    const c = await until(async () => ((await s.client().status()) ? s.client() : undefined));
+    expect(await c.check(s.root, undefined)).toMatchObject({ unchanged: false });
   });
 
   it("exits by itself after its idle time", async () => {
