@@ -17,6 +17,8 @@ export function canonicalJson(value: unknown): string {
  */
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) {
+    // A subclass or a toJSON of its own: JSON.stringify would treat the copy and the original apart.
+    if (Object.getPrototypeOf(value) !== Array.prototype || "toJSON" in value) return value.map(sortKeys);
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i++) {
       const sorted = sortKeys(value[i]);
@@ -28,8 +30,12 @@ function sortKeys(value: unknown): unknown {
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   const proto: unknown = Object.getPrototypeOf(value);
-  // An own `__proto__` key is lost by the rebuild below; keep that behaviour byte for byte.
-  let inOrder = (proto === Object.prototype || proto === null) && !Object.hasOwn(record, "__proto__");
+  // An own `__proto__` key is lost by the rebuild below, and a toJSON would see the copy, not the
+  // original: keep those behaviours byte for byte.
+  let inOrder =
+    (proto === Object.prototype || proto === null) &&
+    !Object.hasOwn(record, "__proto__") &&
+    !("toJSON" in record);
   for (let i = 1; inOrder && i < keys.length; i++) inOrder = keys[i - 1]! < keys[i]!;
   if (inOrder) {
     let out: Record<string, unknown> | undefined;

@@ -58,7 +58,8 @@ export class FsFileHasher implements FileHasher {
       ? cache.count >= poolThreshold
       : job.cachePath !== undefined && cacheBytes(job.cachePath) >= poolThreshold * CACHE_BYTES_PER_FILE;
     if (pool && knownLarge) return lazyTree(await pool.hash(job));
-    job.listed = statTree(input.root, input.include, input.exclude);
+    const startedAtMs = Date.now();
+    job.listed = { ...statTree(input.root, input.include, input.exclude), startedAtMs };
     const large = pool && job.listed.rels.length >= poolThreshold;
     return lazyTree(await (large ? pool.hash(job) : hashFileTree(job)));
   }

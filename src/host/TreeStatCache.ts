@@ -8,6 +8,7 @@ import { STATS_PER_FILE } from "./statTree.js";
  * unchanged is the cached tree, and nothing of it needs to be parsed.
  */
 export interface TreeStatCache {
+  /** When the scan that wrote it began: the racy window is measured from here. */
   writtenAtMs: number;
   /** The sorted relative paths joined with NUL, which no file name contains. */
   rels: string;
@@ -47,6 +48,10 @@ export async function loadTreeStatCache(path: string): Promise<TreeStatCache | u
       relsBytes: number;
       jsonBytes: number;
     };
+    const counts = [header.count, header.relsBytes, header.jsonBytes];
+    if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0)) return undefined;
+    if (!Number.isFinite(header.writtenAtMs) || typeof header.digest !== "string") return undefined;
+    if (header.token !== undefined && typeof header.token !== "string") return undefined;
     const statsAt = align8(headerEnd + 1);
     const statsBytes = header.count * STATS_PER_FILE * 8;
     const relsAt = statsAt + statsBytes;

@@ -10,8 +10,8 @@ export interface HashJob {
   root: string;
   include?: readonly string[];
   exclude?: readonly string[];
-  /** The tree, when the caller listed and statted it already. */
-  listed?: StattedTree;
+  /** The tree, when the caller listed and statted it already, and when that listing began. */
+  listed?: StattedTree & { startedAtMs: number };
   /** Where this tree's stat cache lives; none means every file is read. */
   cachePath: string | undefined;
   /** The monitor's token, taken before this scan, to keep with the cache it writes. */
@@ -31,10 +31,13 @@ const RACY_WINDOW_MS = 2000;
 /**
  * Content hashes of a tree's files. A cache keyed by (inode, size, mtime, ctime, mode) skips
  * reading unchanged files; content still decides, and entries whose mtime is within the racy
- * window of the cache's own write are always rehashed. When every path and stat number matches
+ * window of the scan that wrote the cache are always rehashed. When every path and stat number matches
  * the cache, the cached tree is the answer and no per-file hash is even looked at.
  */
 export async function hashFileTree(job: HashJob): Promise<TreeHashes> {
+  // The racy window is measured from before anything was statted or read: a file modified again
+  // in the same timestamp tick as its read must fall inside it, however long the scan took.
+  const startedAtMs = job.listed?.startedAtMs ?? Date.now();
   const tree = job.listed ?? statTree(job.root, job.include, job.exclude);
   const cache = job.cachePath ? await loadTreeStatCache(job.cachePath) : undefined;
   const trustBefore = (cache?.writtenAtMs ?? 0) - RACY_WINDOW_MS;
@@ -54,7 +57,7 @@ export async function hashFileTree(job: HashJob): Promise<TreeHashes> {
   }
   const files = rehash(join(job.root, "/"), tree, cache, trustBefore);
   const hashed = canonicalTree(files);
-  await write(hashed, Date.now());
+  await write(hashed, startedAtMs);
   return { ...hashed, files };
 }
 

@@ -44,6 +44,9 @@ export function statTree(
       if ((error as NodeJS.ErrnoException).code === "ENOENT" && prefix === "") return;
       throw error;
     }
+    // A name that is not UTF-8 comes back mangled, its lstat would fail, and the file would be
+    // skipped as if deleted: refuse instead. U+FFFD is what mangling leaves behind.
+    if (names.some((name) => name.includes("\uFFFD"))) assertUtf8Names(dir);
     for (const name of names) {
       const rel = prefix + name;
       if (isExcluded(rel)) continue;
@@ -68,6 +71,18 @@ export function statTree(
       stats[to * STATS_PER_FILE + k] = numbers[from * STATS_PER_FILE + k]!;
   });
   return { rels: order.map((i) => rels[i]!), stats, hardLinked };
+}
+
+function assertUtf8Names(dir: string): void {
+  for (const raw of readdirSync(dir, { encoding: "buffer" })) {
+    if (Buffer.from(raw.toString("utf8"), "utf8").equals(raw)) continue;
+    throw Object.assign(
+      new Error(
+        `${dir}${raw.toString("latin1")}: the file name is not valid UTF-8 (bytes ${raw.toString("hex")}); rename it`,
+      ),
+      { code: "EILSEQ" },
+    );
+  }
 }
 
 /** Whether a file's stat numbers say it is a symlink. */

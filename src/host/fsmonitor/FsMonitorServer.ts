@@ -42,6 +42,7 @@ export class FsMonitorServer {
   private readonly trees = new Map<string, WatchedTree>();
   private readonly cookies = new Map<string, () => void>();
   private cookieSeq = 0;
+  private readonly cookiePrefix = newEpoch();
   private cookieWatcher: FSWatcher | undefined;
   private burst = 0;
   private lastEventEnd = 0;
@@ -100,7 +101,8 @@ export class FsMonitorServer {
 
   /** Resolves once every event queued before this call has been handled. */
   private sync(): Promise<void> {
-    const name = `cookie-${++this.cookieSeq}`;
+    // Named after this daemon run: a second daemon on the same folder never takes these for its own.
+    const name = `cookie-${this.cookiePrefix}-${++this.cookieSeq}`;
     const path = join(this.options.cookieDir, name);
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -122,12 +124,13 @@ export class FsMonitorServer {
   }
 
   /**
-   * Counts an event into the current burst: events handled back to back, with no idle moment
-   * between the end of one and the start of the next. A burst as large as the kernel's queue may
-   * have lost events, so the monitor forgets everything it knew (a new epoch).
+   * Counts an event into the current burst: events with less than a second between the end of one
+   * and the start of the next. A full kernel queue is drained as such a burst even by a daemon
+   * that gets the CPU only in slices; a burst of half the queue's size may have lost events, so
+   * the monitor forgets everything it knew (a new epoch). A storm of writes does the same: safe.
    */
   private counted(startedAt: number): void {
-    if (startedAt - this.lastEventEnd > 20) this.burst = 0;
+    if (startedAt - this.lastEventEnd > BURST_GAP_MS) this.burst = 0;
     this.lastEventEnd = performance.now();
     if (++this.burst <= this.options.burstLimit) return;
     this.burst = 0;
@@ -140,6 +143,8 @@ export class FsMonitorServer {
     return `${this.epoch}:${this.seq}`;
   }
 }
+
+const BURST_GAP_MS = 1000;
 
 function parseToken(token: string | undefined): [string, number] {
   const at = token?.lastIndexOf(":") ?? -1;

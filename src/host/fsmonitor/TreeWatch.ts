@@ -6,13 +6,18 @@ import { basename, join } from "node:path";
  * its handling started) for anything that happens in any of them. A folder that appears, or is
  * made again under an old name, is watched afresh before the handler returns, so no change inside
  * it can be missed by a token taken afterwards. Inode numbers are reused at once, so a watch is
- * never trusted by number: a `rename` event always means a new watch. When the root itself goes
- * (or a watch cannot be added: the kernel's limit), the tree is failed and is never vouched for.
+ * never trusted by number alone: a `rename` event always means a new watch, and a folder is known
+ * by its inode *and* birth time.
+ *
+ * Events name paths under the root's path, so they are only as good as that path: when a watched
+ * folder no longer is what that path leads to (an ancestor renamed or a symlink in it repointed,
+ * the root deleted or replaced), or a watch cannot be added (the kernel's limit), the tree is
+ * failed, and a failed tree is never vouched for.
  */
 export class TreeWatch {
   readonly identity: string;
   failed = false;
-  private readonly watchers = new Map<string, FSWatcher>();
+  private readonly watchers = new Map<string, { watcher: FSWatcher; identity: string }>();
 
   constructor(
     readonly root: string,
@@ -25,7 +30,7 @@ export class TreeWatch {
   }
 
   close(): void {
-    for (const watcher of this.watchers.values()) watcher.close();
+    for (const { watcher } of this.watchers.values()) watcher.close();
     this.watchers.clear();
   }
 
@@ -35,12 +40,13 @@ export class TreeWatch {
     if (known && !fresh) return;
     let entries;
     try {
-      if (!lstatSync(dir).isDirectory()) return;
+      const identity = identityOf(dir);
+      if (!identity.startsWith("dir:")) return;
       // Added before the old one is closed: on the same inode both share one kernel watch.
       const watcher = watch(dir, { persistent: false }, (kind, name) => this.changed(dir, kind, name));
       watcher.on("error", () => this.fail());
-      this.watchers.set(dir, watcher);
-      known?.close();
+      this.watchers.set(dir, { watcher, identity });
+      known?.watcher.close();
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.fail();
@@ -51,23 +57,26 @@ export class TreeWatch {
 
   private changed(dir: string, kind: string, name: string | Buffer | null): void {
     const startedAt = performance.now();
-    if (name === null) {
-      this.rescan(dir);
-    } else {
+    // Checked before and after: in between, the event's path must have led where the watch is.
+    if (!this.leadsTo(dir)) this.failed = true;
+    else if (name === null) this.rescan(dir);
+    else {
       const path = join(dir, String(name));
-      let isDir = false;
-      let exists = true;
-      try {
-        isDir = lstatSync(path).isDirectory();
-      } catch {
-        exists = false;
-      }
-      // Events about the watched folder itself carry its own name: the root moved or deleted.
-      if (!exists && dir === this.root && String(name) === basename(dir)) this.failed = true;
-      if (isDir) this.watchDir(path, kind === "rename");
-      else this.unwatchBelow(path);
+      const identity = identityOf(path);
+      if (identity.startsWith("dir:")) this.watchDir(path, kind === "rename");
+      else if (this.watchers.has(path)) this.unwatchBelow(path);
+      if (!this.leadsTo(dir)) this.failed = true;
+      // The root's own deletion is named after the root: where birth times are missing, a root made
+      // again at once (with the same inode) is told only by this.
+      if (dir === this.root && identity === "absent" && String(name) === basename(dir)) this.failed = true;
     }
     this.onEvent(startedAt);
+  }
+
+  /** Whether `dir` still names the folder its watch was put on. */
+  private leadsTo(dir: string): boolean {
+    const known = this.watchers.get(dir);
+    return known !== undefined && identityOf(dir) === known.identity;
   }
 
   /** An event without a name: every sub-folder of `dir` is watched afresh. */
@@ -76,14 +85,14 @@ export class TreeWatch {
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      if (dir === this.root) this.failed = true;
+      this.failed = true;
       return;
     }
     for (const entry of entries) if (entry.isDirectory()) this.watchDir(join(dir, entry.name), true);
   }
 
   private unwatchBelow(path: string): void {
-    for (const [dir, watcher] of this.watchers) {
+    for (const [dir, { watcher }] of this.watchers) {
       if (dir === path || dir.startsWith(path + "/")) {
         watcher.close();
         this.watchers.delete(dir);
@@ -97,11 +106,14 @@ export class TreeWatch {
   }
 }
 
-/** Device and inode of a folder, or what else is there: a root replaced since is a new tree. */
-export function identityOf(root: string): string {
+/**
+ * What a path is: a folder by device, inode and birth time (an inode number is reused at once,
+ * a birth time is not), or what else is there.
+ */
+export function identityOf(path: string): string {
   try {
-    const st = lstatSync(root);
-    return st.isDirectory() ? `dir:${st.dev}:${st.ino}` : "not-a-folder";
+    const st = lstatSync(path);
+    return st.isDirectory() ? `dir:${st.dev}:${st.ino}:${st.birthtimeMs}` : "not-a-folder";
   } catch {
     return "absent";
   }

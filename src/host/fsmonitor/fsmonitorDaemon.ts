@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { connect, createServer, type Socket } from "node:net";
 import { FsMonitorServer } from "./FsMonitorServer.js";
 
@@ -13,25 +13,27 @@ if (!socketPath || !cookieDir || !stagingDir) {
   process.stderr.write("usage: fsmonitorDaemon <socket> <cookieDir> <stagingDir>\n");
   process.exit(2);
 }
-const idleMs = Number(process.env.STAGING_FSMONITOR_IDLE_MS ?? 30 * 60_000);
+const idleSetting = Number(process.env.STAGING_FSMONITOR_IDLE_MS);
+const idleMs = Number.isFinite(idleSetting) && idleSetting > 0 ? idleSetting : 30 * 60_000;
 
-if (await answers(socketPath)) process.exit(0);
+if ((await ownerOf(socketPath)) !== undefined) process.exit(0);
 rmSync(socketPath, { force: true });
 const monitor = new FsMonitorServer({ cookieDir, burstLimit: burstLimit() });
 monitor.start();
 let lastQuestion = Date.now();
 const server = createServer((socket) => serve(socket));
+// Another daemon took the path between our look and our listen: it is the one.
+server.on("error", () => process.exit(0));
 server.listen(socketPath, () => {
-  const ino = statSync(socketPath).ino;
-  setInterval(
-    () => {
-      const taken = statSync(socketPath, { throwIfNoEntry: false })?.ino !== ino;
-      if (taken || !existsSync(stagingDir) || Date.now() - lastQuestion > idleMs) stop(taken);
-    },
-    Math.min(10_000, idleMs),
-  ).unref();
+  // Two daemons started at once can both get here; the socket path answers for only one of them.
+  const check = async () => {
+    const owned = (await ownerOf(socketPath)) === process.pid;
+    if (!owned || !existsSync(stagingDir) || Date.now() - lastQuestion > idleMs) await stop();
+  };
+  void check();
+  setInterval(() => void check(), Math.min(10_000, idleMs)).unref();
 });
-process.on("SIGTERM", () => stop(false));
+process.on("SIGTERM", () => void stop());
 
 function serve(socket: Socket): void {
   let buffered = "";
@@ -48,7 +50,6 @@ function serve(socket: Socket): void {
 }
 
 async function reply(socket: Socket, line: string): Promise<void> {
-  lastQuestion = Date.now();
   let request: { id?: unknown; op?: unknown; root?: unknown; since?: unknown };
   try {
     request = JSON.parse(line) as typeof request;
@@ -59,20 +60,22 @@ async function reply(socket: Socket, line: string): Promise<void> {
   const id = request.id;
   try {
     if (request.op === "check" && typeof request.root === "string") {
+      // Only questions about trees keep the daemon alive (its own ownership checks ask for status).
+      lastQuestion = Date.now();
       const since = typeof request.since === "string" ? request.since : undefined;
       send(socket, { id, ...(await monitor.check(request.root, since)) });
     } else if (request.op === "status") {
       send(socket, { id, pid: process.pid, ...monitor.status() });
     } else if (request.op === "stop") {
       send(socket, { id, stopping: true });
-      stop(false);
+      await stop();
     } else {
       send(socket, { id, error: `unknown request ${JSON.stringify(request.op)}` });
     }
   } catch (error) {
     // A cookie that never came back means the watches cannot be trusted: make way for a new daemon.
     send(socket, { id, error: error instanceof Error ? error.message : String(error) });
-    stop(false);
+    await stop();
   }
 }
 
@@ -80,10 +83,12 @@ function send(socket: Socket, message: object): void {
   if (!socket.destroyed) socket.write(JSON.stringify(message) + "\n");
 }
 
-function stop(taken: boolean): void {
+/** Exits, removing the socket and the cookie folder only while the socket is still this daemon's. */
+async function stop(): Promise<void> {
+  const owned = (await ownerOf(socketPath!)) === process.pid;
   monitor.close();
   server.close();
-  if (!taken) {
+  if (owned) {
     rmSync(socketPath!, { force: true });
     rmSync(cookieDir!, { recursive: true, force: true });
   }
@@ -99,13 +104,29 @@ function burstLimit(): number {
   }
 }
 
-function answers(path: string): Promise<boolean> {
+/** The pid of the daemon answering on `path`, if one does within a second. */
+function ownerOf(path: string): Promise<number | undefined> {
   return new Promise((resolve) => {
     const socket = connect(path);
-    socket.on("connect", () => {
+    const done = (pid: number | undefined) => {
+      clearTimeout(timer);
       socket.destroy();
-      resolve(true);
+      resolve(pid);
+    };
+    const timer = setTimeout(() => done(undefined), 1000);
+    let buffered = "";
+    socket.setEncoding("utf8");
+    socket.on("connect", () => socket.write(JSON.stringify({ id: 0, op: "status" }) + "\n"));
+    socket.on("data", (chunk: string) => {
+      buffered += chunk;
+      if (!buffered.includes("\n")) return;
+      try {
+        const { pid } = JSON.parse(buffered.slice(0, buffered.indexOf("\n"))) as { pid?: unknown };
+        done(typeof pid === "number" ? pid : undefined);
+      } catch {
+        done(undefined);
+      }
     });
-    socket.on("error", () => resolve(false));
+    socket.on("error", () => done(undefined));
   });
 }

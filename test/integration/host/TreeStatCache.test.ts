@@ -37,6 +37,9 @@ describe("the tree stat cache file", () => {
       bytes.subarray(0, 20),
       Buffer.from('{"format":1,"writtenAtMs":0,"entries":{}}'),
       Buffer.alloc(0),
+      Buffer.from(bytes.toString("latin1").replace('"count":3', '"count":3.5'), "latin1"),
+      Buffer.from(bytes.toString("latin1").replace('"count":3', '"count":-3'), "latin1"),
+      Buffer.from(bytes.toString("latin1").replace('"token":"epoch:42"', '"token":42'), "latin1"),
     ]) {
       writeFileSync(path, broken);
       expect(await loadTreeStatCache(path)).toBeUndefined();

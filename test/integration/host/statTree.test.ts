@@ -1,4 +1,4 @@
-import { chmodSync, linkSync, symlinkSync } from "node:fs";
+import { chmodSync, linkSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -62,6 +62,13 @@ describe("statTree", () => {
     expect(statTree(join(root, "t")).hardLinked).toBe(false);
     linkSync(join(root, "t/f"), join(root, "elsewhere/g"));
     expect(statTree(join(root, "t")).hardLinked).toBe(true);
+  });
+
+  it("refuses a file name that is not UTF-8 rather than leave the file out", () => {
+    const root = useTmpDir({ "t/ok": "1", "t/caf\u00e9": "valid UTF-8" });
+    expect(statTree(join(root, "t")).rels).toEqual(["caf\u00e9", "ok"]);
+    writeFileSync(Buffer.from(`${join(root, "t")}/caf\xe9.cfg`, "latin1"), "latin-1 name");
+    expect(() => statTree(join(root, "t"))).toThrow(/not valid UTF-8 \(bytes 636166e92e636667\)/);
   });
 
   it("reads a missing root as empty and fails on a root that is a file", () => {

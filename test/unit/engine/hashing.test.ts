@@ -91,6 +91,23 @@ describe("canonical JSON of values already in order", () => {
     expect(canonicalJson(odd)).toBe(rebuilt(odd));
     const own = JSON.parse('{"__proto__":{"x":1},"a":1}') as unknown;
     expect(canonicalJson(own)).toBe(rebuilt(own));
+    class Tagged extends Array<unknown> {
+      toJSON() {
+        return `tagged:${JSON.stringify([...this])}`;
+      }
+    }
+    const arrayWithOwn = Object.assign([1, 2], { toJSON: () => "own" });
+    const objectLookingAtThis = {
+      a: 1,
+      b: { z: 1, y: 2 },
+      toJSON(this: object) {
+        return Object.keys(this).join(",");
+      },
+    };
+    const hidden = Object.defineProperty({ a: 1 }, "toJSON", { value: () => "hidden", enumerable: false });
+    for (const odd of [arrayWithOwn, Tagged.from([{ b: 1, a: 2 }]), objectLookingAtThis, hidden]) {
+      expect(canonicalJson(odd)).toBe(rebuilt(odd));
+    }
   });
 
   it("gives a large tree built in sorted order the same text as JSON.stringify", () => {

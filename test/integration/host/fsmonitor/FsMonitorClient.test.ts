@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -69,6 +70,24 @@ describe("the monitor daemon and its client", () => {
     expect(await s.client().check(s.root, undefined)).toBeUndefined(); // starts a new one
     const c = await until(async () => ((await s.client().status()) ? s.client() : undefined));
     expect(await c.check(s.root, undefined)).toMatchObject({ unchanged: false });
+  });
+
+  it("leaves one daemon answering when two start at once, and the other exits", async () => {
+    const s = setup();
+    const [command, ...args] = tsCommand("src/host/fsmonitor/fsmonitorDaemon.ts");
+    const daemons = [0, 1].map(() =>
+      spawn(command!, [...args, s.paths.socket, s.paths.cookieDir, join(s.dir, ".staging")], {
+        stdio: "ignore",
+      }),
+    );
+    const exited = daemons.map((d) => new Promise<number>((resolve) => d.on("exit", () => resolve(d.pid!))));
+    const gone = await Promise.race(exited);
+    const status = await until(() => s.client().status());
+    expect(status.pid).not.toBe(gone);
+    expect(daemons.map((d) => d.pid)).toContain(status.pid);
+    const c = s.client();
+    const first = await c.check(s.root, undefined);
+    expect(await c.check(s.root, first!.token)).toMatchObject({ unchanged: true });
   });
 
   it("exits by itself after its idle time", async () => {

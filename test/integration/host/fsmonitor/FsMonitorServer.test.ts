@@ -76,6 +76,52 @@ describe("FsMonitorServer", () => {
     expect(await m.changed()).toBe(true);
   });
 
+  it("treats a root made again with its own name inside (inode reused) as a tree it never saw", async () => {
+    const m = monitored();
+    await m.changed();
+    rmSync(m.root, { recursive: true });
+    mkdirSync(join(m.root, "tree"), { recursive: true });
+    expect(await m.changed()).toBe(true);
+    writeFileSync(join(m.root, "f"), "x");
+    expect(await m.changed()).toBe(true);
+    expect(await m.changed()).toBe(false);
+  });
+
+  it("fails a tree whose path led elsewhere while an event was handled (an ancestor renamed)", async () => {
+    const dir = useTmpDir({ "proj/src/a/f": "1", "cookies/": null });
+    const server = new FsMonitorServer({ cookieDir: join(dir, "cookies"), burstLimit: 10_000 });
+    server.start();
+    servers.push(server);
+    const root = join(dir, "proj/src");
+    let { token } = await server.check(root, undefined);
+    renameSync(join(dir, "proj"), join(dir, "moved"));
+    mkdirSync(join(dir, "moved/src/a/newdir"));
+    await new Promise((r) => setTimeout(r, 100)); // the event is handled while the path is wrong
+    renameSync(join(dir, "moved"), join(dir, "proj"));
+    ({ token } = await server.check(root, token));
+    writeFileSync(join(root, "a/newdir/f"), "written later");
+    expect((await server.check(root, token)).unchanged).toBe(false);
+  });
+
+  it("fails a tree reached through a symlink that pointed elsewhere while an event was handled", async () => {
+    const dir = useTmpDir({ "v1/src/f": "1", "v2/src/f": "2", "cookies/": null });
+    symlinkSync("v1", join(dir, "current"));
+    const server = new FsMonitorServer({ cookieDir: join(dir, "cookies"), burstLimit: 10_000 });
+    server.start();
+    servers.push(server);
+    const root = join(dir, "current/src");
+    let { token } = await server.check(root, undefined);
+    rmSync(join(dir, "current"));
+    symlinkSync("v2", join(dir, "current"));
+    mkdirSync(join(dir, "v1/src/gen"));
+    await new Promise((r) => setTimeout(r, 100));
+    rmSync(join(dir, "current"));
+    symlinkSync("v1", join(dir, "current"));
+    ({ token } = await server.check(root, token));
+    writeFileSync(join(dir, "v1/src/gen/f"), "x");
+    expect((await server.check(root, token)).unchanged).toBe(false);
+  });
+
   it("treats a root deleted and made again as a tree it never saw", async () => {
     const m = monitored();
     await m.changed();
@@ -113,6 +159,18 @@ describe("FsMonitorServer", () => {
     for (let i = 0; i < 50; i++) writeFileSync(join(m.root, `burst-${i}`), "x");
     const answer = await m.server.check(m.root, token);
     expect(answer.unchanged).toBe(false);
+    expect(m.server.status().epoch).not.toBe(epoch);
+  });
+
+  it("counts a burst across short pauses, as when a starved daemon drains a full queue", async () => {
+    const m = monitored(20);
+    const { token } = await m.server.check(m.root, undefined);
+    const epoch = m.server.status().epoch;
+    for (let batch = 0; batch < 5; batch++) {
+      for (let i = 0; i < 6; i++) writeFileSync(join(m.root, `burst-${batch}-${i}`), "x");
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    expect((await m.server.check(m.root, token)).unchanged).toBe(false);
     expect(m.server.status().epoch).not.toBe(epoch);
   });
 
