@@ -45,13 +45,7 @@ export class FsFileHasher implements FileHasher {
     const cache = monitor && job.cachePath ? await loadTreeStatCache(job.cachePath) : undefined;
     if (monitor && job.cachePath) {
       const answer = await monitor.check(input.root, cache?.token);
-      if (answer?.unchanged && cache && !cache.hardLinked) {
-        let files: Record<string, string> | undefined;
-        return {
-          digest: cache.digest,
-          files: () => (files ??= JSON.parse(cache.json) as Record<string, string>),
-        };
-      }
+      if (answer?.unchanged && cache && !cache.hardLinked) return lazyTree(cache);
       if (answer?.token) job.token = answer.token;
     }
     const knownLarge = cache
@@ -71,9 +65,10 @@ function cacheName(input: FileInput): string {
   return `${createHash("sha256").update(selection).digest("hex").slice(0, 32)}.bin`;
 }
 
-/** The file map is parsed from the tree's JSON only when someone asks for it. */
-function lazyTree({ json, digest, files }: TreeHashes): HashedTree {
-  return { digest, files: () => (files ??= JSON.parse(json) as Record<string, string>) };
+/** The file map is parsed from the tree's JSON (even decoded, for a cache) only when asked for. */
+function lazyTree(tree: TreeHashes): HashedTree {
+  let files = tree.files;
+  return { digest: tree.digest, files: () => (files ??= JSON.parse(tree.json) as Record<string, string>) };
 }
 
 function cacheBytes(path: string): number {

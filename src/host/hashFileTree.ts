@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import { readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
+import { sha256Hex } from "../engine/hashing.js";
 import { canonicalTree } from "../engine/InputManifest.js";
 import { isSymlinkMode, statTree, STATS_PER_FILE, type StattedTree } from "./statTree.js";
 import { loadTreeStatCache, writeTreeStatCache, type TreeStatCache } from "./TreeStatCache.js";
@@ -91,12 +91,8 @@ function rehash(
     files[rel] = same
       ? old[rel]!
       : isSymlinkMode(mode)
-        ? "@" + sha256(readlinkSync(full))
-        : sha256(readFileSync(full)) + ((mode & 0o111) !== 0 ? "+x" : "");
+        ? "@" + sha256Hex(readlinkSync(full))
+        : sha256Hex(readFileSync(full)) + ((mode & 0o111) !== 0 ? "+x" : "");
   }
   return files;
-}
-
-function sha256(data: string | Uint8Array): string {
-  return createHash("sha256").update(data).digest("hex");
 }

@@ -11,8 +11,8 @@ export interface TreeEntry {
 
 /**
  * Every regular file and symlink under `root` that `include` selects and `exclude` does not,
- * in sorted order. Excluded folders are not entered. Synchronous on purpose: it is the hot path
- * of a no-op `make`, and sync readdir is markedly faster than its promise form.
+ * in sorted order. Excluded folders are not entered. The file hasher lists with `statTree`, which
+ * selects and orders the same way (a test holds them together) and stats in the same pass.
  */
 export function walkTree(
   root: string,
