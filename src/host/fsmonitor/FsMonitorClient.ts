@@ -59,7 +59,12 @@ export class FsMonitorClient implements TreeMonitor {
     // The socket keeps the process alive only while an answer is awaited.
     socket.ref();
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.settle(id, undefined), this.options.timeoutMs ?? 2000);
+      const timer = setTimeout(() => {
+        // A daemon this slow is not asked again by this process: every later tree is scanned at once.
+        this.socket = Promise.resolve(undefined);
+        socket.destroy();
+        this.settle(id, undefined);
+      }, this.options.timeoutMs ?? 2000);
       this.waiting.set(id, (reply) => {
         clearTimeout(timer);
         if (this.waiting.size === 0) socket.unref();

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mkdirSync, unlinkSync, watch, writeFileSync, type FSWatcher } from "node:fs";
 import { join } from "node:path";
-import { identityOf, TreeWatch } from "./TreeWatch.js";
+import { identityOf, TreeWatch, type WatchHost } from "./TreeWatch.js";
 
 /** What the monitor says of a tree: a token to keep with a scan taken now, and whether nothing changed since `since`. */
 export interface MonitorAnswer {
@@ -46,6 +46,10 @@ export class FsMonitorServer {
   private cookieWatcher: FSWatcher | undefined;
   private burst = 0;
   private lastEventEnd = 0;
+  /** Watches no tree needs any more, still counting their events until the queue is known empty. */
+  private retired: FSWatcher[] = [];
+  private lastTreeEventEnd = 0;
+  private broken = false;
 
   constructor(private readonly options: FsMonitorServerOptions) {}
 
@@ -61,9 +65,11 @@ export class FsMonitorServer {
   }
 
   close(): void {
+    this.broken = true;
     this.cookieWatcher?.close();
     for (const tree of this.trees.values()) tree.watch.close();
     this.trees.clear();
+    this.closeRetired();
   }
 
   status(): { epoch: string; seq: number; trees: string[] } {
@@ -71,7 +77,16 @@ export class FsMonitorServer {
   }
 
   async check(root: string, since: string | undefined): Promise<MonitorAnswer> {
-    await this.sync();
+    if (this.broken) return { unchanged: false };
+    try {
+      await this.sync();
+    } catch (error) {
+      // Its watches can no longer be trusted: nothing more is vouched for, whoever asks.
+      this.close();
+      throw error;
+    }
+    // A second without an event, the cookie aside: the queue is empty, closing drops nothing.
+    if (performance.now() - this.lastTreeEventEnd > BURST_GAP_MS) this.closeRetired();
     let tree = this.trees.get(root);
     if (tree && (tree.watch.failed || identityOf(root) !== tree.watch.identity)) {
       tree.watch.close();
@@ -86,10 +101,15 @@ export class FsMonitorServer {
 
   private startWatching(root: string): MonitorAnswer {
     const tree: WatchedTree = { watch: undefined as unknown as TreeWatch, watchedFrom: 0, lastChange: 0 };
-    tree.watch = new TreeWatch(root, (startedAt) => {
-      tree.lastChange = ++this.seq;
-      this.counted(startedAt);
-    });
+    const host: WatchHost = {
+      event: (startedAt) => {
+        tree.lastChange = ++this.seq;
+        this.counted(startedAt);
+        this.lastTreeEventEnd = performance.now();
+      },
+      retire: (watcher) => this.retire(watcher),
+    };
+    tree.watch = new TreeWatch(root, host);
     if (tree.watch.failed) {
       tree.watch.close();
       return { unchanged: false };
@@ -97,6 +117,22 @@ export class FsMonitorServer {
     tree.watchedFrom = tree.lastChange = ++this.seq;
     this.trees.set(root, tree);
     return { unchanged: false, token: this.token() };
+  }
+
+  /** A retired watch only counts its events from now on, for the overflow check. */
+  private retire(watcher: FSWatcher): void {
+    watcher.removeAllListeners("change");
+    watcher.removeAllListeners("error");
+    watcher.on("change", () => {
+      this.counted(performance.now());
+      this.lastTreeEventEnd = performance.now();
+    });
+    watcher.on("error", () => {});
+    this.retired.push(watcher);
+  }
+
+  private closeRetired(): void {
+    for (const watcher of this.retired.splice(0)) watcher.close();
   }
 
   /** Resolves once every event queued before this call has been handled. */
@@ -137,6 +173,11 @@ export class FsMonitorServer {
     this.epoch = newEpoch();
     for (const tree of this.trees.values()) tree.watch.close();
     this.trees.clear();
+  }
+
+  /** How many watches are retired but still open (for tests). */
+  retiredCount(): number {
+    return this.retired.length;
   }
 
   private token(): string {

@@ -1,18 +1,31 @@
 import { watch, lstatSync, readdirSync, type FSWatcher } from "node:fs";
 import { basename, join } from "node:path";
 
+/** What a tree watch needs from its monitor. */
+export interface WatchHost {
+  /** An event was handled; `startedAt` is when its handling began. */
+  event(startedAt: number): void;
+  /**
+   * Takes a watch the tree no longer needs. It is not closed at once: Node drops the events
+   * still queued for a closed watch, and an event that is never seen is never counted, which
+   * would hide a kernel queue overflow.
+   */
+  retire(watcher: FSWatcher): void;
+}
+
 /**
- * Watches every folder of one tree with its own inotify watch, and calls `onEvent` (with the time
- * its handling started) for anything that happens in any of them. A folder that appears, or is
- * made again under an old name, is watched afresh before the handler returns, so no change inside
- * it can be missed by a token taken afterwards. Inode numbers are reused at once, so a watch is
- * never trusted by number alone: a `rename` event always means a new watch, and a folder is known
- * by its inode *and* birth time.
+ * Watches every folder of one tree with its own inotify watch, and tells its host of anything
+ * that happens in any of them. A folder that appears, or is made again under an old name, is
+ * watched afresh before the handler returns, so no change inside it can be missed by a token
+ * taken afterwards. Inode numbers are reused at once, so a watch is never trusted by number
+ * alone: a `rename` event always means a new watch, and a folder is known by its inode *and*
+ * birth time.
  *
  * Events name paths under the root's path, so they are only as good as that path: when a watched
  * folder no longer is what that path leads to (an ancestor renamed or a symlink in it repointed,
- * the root deleted or replaced), or a watch cannot be added (the kernel's limit), the tree is
- * failed, and a failed tree is never vouched for.
+ * the root deleted or replaced), when a folder listed a moment ago cannot be found while watching
+ * it, or when a watch cannot be added (the kernel's limit), the tree is failed, and a failed tree
+ * is never vouched for.
  */
 export class TreeWatch {
   readonly identity: string;
@@ -21,7 +34,7 @@ export class TreeWatch {
 
   constructor(
     readonly root: string,
-    private readonly onEvent: (startedAt: number) => void,
+    private readonly host: WatchHost,
   ) {
     this.identity = identityOf(root);
     // Only a real folder can be watched: a missing root, a file or a symlink is never vouched for.
@@ -29,8 +42,9 @@ export class TreeWatch {
     else this.watchDir(root, true);
   }
 
+  /** Hands every watch to the host for retirement: the tree is done with. */
   close(): void {
-    for (const { watcher } of this.watchers.values()) watcher.close();
+    for (const { watcher } of this.watchers.values()) this.host.retire(watcher);
     this.watchers.clear();
   }
 
@@ -41,15 +55,16 @@ export class TreeWatch {
     let entries;
     try {
       const identity = identityOf(dir);
-      if (!identity.startsWith("dir:")) return;
-      // Added before the old one is closed: on the same inode both share one kernel watch.
+      // Listed as a folder a moment ago: if it is not one now, its path may lead elsewhere.
+      if (!identity.startsWith("dir:")) throw new Error(`${dir} is not the folder it was`);
+      // Added before the old one is retired: on the same inode both share one kernel watch.
       const watcher = watch(dir, { persistent: false }, (kind, name) => this.changed(dir, kind, name));
       watcher.on("error", () => this.fail());
       this.watchers.set(dir, { watcher, identity });
-      known?.watcher.close();
+      if (known) this.host.retire(known.watcher);
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") this.fail();
+    } catch {
+      this.fail();
       return;
     }
     for (const entry of entries) if (entry.isDirectory()) this.watchDir(join(dir, entry.name), fresh);
@@ -70,7 +85,7 @@ export class TreeWatch {
       // again at once (with the same inode) is told only by this.
       if (dir === this.root && identity === "absent" && String(name) === basename(dir)) this.failed = true;
     }
-    this.onEvent(startedAt);
+    this.host.event(startedAt);
   }
 
   /** Whether `dir` still names the folder its watch was put on. */
@@ -94,7 +109,7 @@ export class TreeWatch {
   private unwatchBelow(path: string): void {
     for (const [dir, { watcher }] of this.watchers) {
       if (dir === path || dir.startsWith(path + "/")) {
-        watcher.close();
+        this.host.retire(watcher);
         this.watchers.delete(dir);
       }
     }
@@ -102,7 +117,7 @@ export class TreeWatch {
 
   private fail(): void {
     this.failed = true;
-    this.onEvent(performance.now());
+    this.host.event(performance.now());
   }
 }
 

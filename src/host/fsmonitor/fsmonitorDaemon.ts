@@ -104,7 +104,7 @@ function burstLimit(): number {
   }
 }
 
-/** The pid of the daemon answering on `path`, if one does within a second. */
+/** The pid of the daemon answering on `path`, if one does within five seconds. */
 function ownerOf(path: string): Promise<number | undefined> {
   return new Promise((resolve) => {
     const socket = connect(path);
@@ -113,7 +113,7 @@ function ownerOf(path: string): Promise<number | undefined> {
       socket.destroy();
       resolve(pid);
     };
-    const timer = setTimeout(() => done(undefined), 1000);
+    const timer = setTimeout(() => done(undefined), 5000);
     let buffered = "";
     socket.setEncoding("utf8");
     socket.on("connect", () => socket.write(JSON.stringify({ id: 0, op: "status" }) + "\n"));

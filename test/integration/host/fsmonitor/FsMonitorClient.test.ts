@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -88,6 +89,31 @@ describe("the monitor daemon and its client", () => {
     const c = s.client();
     const first = await c.check(s.root, undefined);
     expect(await c.check(s.root, first!.token)).toMatchObject({ unchanged: true });
+  });
+
+  it("gives up on a daemon that does not answer: after one wait, it is not asked again", async () => {
+    const dir = useTmpDir();
+    const paths = { socket: join(dir, "m.sock"), cookieDir: join(dir, "cookies") };
+    let questions = 0;
+    const mute = createServer((socket) =>
+      socket.on("data", (d) => (questions += String(d).split("\n").length - 1)),
+    );
+    await new Promise<void>((resolve) => mute.listen(paths.socket, resolve));
+    try {
+      const client = new FsMonitorClient({
+        paths,
+        stagingDir: dir,
+        timeoutMs: 300,
+        daemonCommand: ["false"],
+      });
+      clients.push(client);
+      expect(await client.check(dir, undefined)).toBeUndefined();
+      expect(await client.check(dir, undefined)).toBeUndefined();
+      expect(await client.check(dir, undefined)).toBeUndefined();
+      expect(questions).toBe(1);
+    } finally {
+      mute.close();
+    }
   });
 
   it("exits by itself after its idle time", async () => {

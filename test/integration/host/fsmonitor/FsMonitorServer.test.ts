@@ -174,6 +174,32 @@ describe("FsMonitorServer", () => {
     expect(m.server.status().epoch).not.toBe(epoch);
   });
 
+  it("still counts the queued events of watches it let go, so an overflow hidden there is caught", async () => {
+    const m = monitored(50);
+    writeFileSync(join(m.root, "a/g"), "");
+    const { token } = await m.server.check(m.root, undefined);
+    const epoch = m.server.status().epoch;
+    // Renamed, then written in before the monitor handles the rename: its old watch is let go
+    // while 100 events for it still wait in the queue (two files in turn: the kernel merges
+    // identical events in a row).
+    renameSync(join(m.root, "a"), join(m.root, "a.old"));
+    const when = new Date();
+    for (let i = 0; i < 100; i++) utimesSync(join(m.root, i % 2 ? "a.old/f" : "a.old/g"), when, when);
+    expect((await m.server.check(m.root, token)).unchanged).toBe(false);
+    expect(m.server.status().epoch).not.toBe(epoch);
+  });
+
+  it("closes the watches it let go once a second has passed without events", async () => {
+    const m = monitored();
+    await m.changed();
+    rmSync(join(m.root, "a"), { recursive: true });
+    await m.changed();
+    expect(m.server.retiredCount()).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1100));
+    await m.changed();
+    expect(m.server.retiredCount()).toBe(0);
+  });
+
   it("never vouches for a root that is a symlink or missing", async () => {
     const m = monitored();
     symlinkSync(m.root, join(m.dir, "link"));
