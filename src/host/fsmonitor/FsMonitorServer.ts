@@ -27,6 +27,8 @@ export interface FsMonitorServerOptions {
   burstLimit: number;
   /** How long a sync cookie may take to come back before the answer is "unknown". @default 2000 */
   syncTimeoutMs?: number;
+  /** Retired watches kept counting before the monitor starts over to close them. @default 5000 */
+  retiredLimit?: number;
 }
 
 /**
@@ -46,9 +48,13 @@ export class FsMonitorServer {
   private cookieWatcher: FSWatcher | undefined;
   private burst = 0;
   private lastEventEnd = 0;
-  /** Watches no tree needs any more, still counting their events until the queue is known empty. */
+  /**
+   * Watches no tree needs any more. Node drops the events still queued for a closed watch, and an
+   * event never seen is never counted, which could hide an overflow; so they stay open, counting,
+   * and are closed only when the monitor starts over anyway (a new epoch).
+   */
   private retired: FSWatcher[] = [];
-  private lastTreeEventEnd = 0;
+  private overLimit = false;
   private broken = false;
 
   constructor(private readonly options: FsMonitorServerOptions) {}
@@ -67,9 +73,7 @@ export class FsMonitorServer {
   close(): void {
     this.broken = true;
     this.cookieWatcher?.close();
-    for (const tree of this.trees.values()) tree.watch.close();
-    this.trees.clear();
-    this.closeRetired();
+    this.closeAll();
   }
 
   status(): { epoch: string; seq: number; trees: string[] } {
@@ -85,8 +89,6 @@ export class FsMonitorServer {
       this.close();
       throw error;
     }
-    // A second without an event, the cookie aside: the queue is empty, closing drops nothing.
-    if (performance.now() - this.lastTreeEventEnd > BURST_GAP_MS) this.closeRetired();
     let tree = this.trees.get(root);
     if (tree && (tree.watch.failed || identityOf(root) !== tree.watch.identity)) {
       tree.watch.close();
@@ -105,7 +107,6 @@ export class FsMonitorServer {
       event: (startedAt) => {
         tree.lastChange = ++this.seq;
         this.counted(startedAt);
-        this.lastTreeEventEnd = performance.now();
       },
       retire: (watcher) => this.retire(watcher),
     };
@@ -123,15 +124,31 @@ export class FsMonitorServer {
   private retire(watcher: FSWatcher): void {
     watcher.removeAllListeners("change");
     watcher.removeAllListeners("error");
-    watcher.on("change", () => {
-      this.counted(performance.now());
-      this.lastTreeEventEnd = performance.now();
-    });
+    watcher.on("change", () => this.counted(performance.now()));
     watcher.on("error", () => {});
     this.retired.push(watcher);
+    // Not at once: the tree handing it over is in the middle of changing its own watches.
+    if (this.retired.length > (this.options.retiredLimit ?? 5000) && !this.overLimit) {
+      this.overLimit = true;
+      queueMicrotask(() => this.startOver());
+    }
   }
 
-  private closeRetired(): void {
+  /**
+   * Forgets everything: a new epoch, so no token taken before is vouched for again, and every watch
+   * closed at once. Events dropped by closing them happened before the new epoch, and every tree
+   * is scanned again after it, so nothing they could have said is missed.
+   */
+  private startOver(): void {
+    this.overLimit = false;
+    this.burst = 0;
+    this.epoch = newEpoch();
+    this.closeAll();
+  }
+
+  private closeAll(): void {
+    for (const tree of this.trees.values()) tree.watch.closeNow();
+    this.trees.clear();
     for (const watcher of this.retired.splice(0)) watcher.close();
   }
 
@@ -169,10 +186,7 @@ export class FsMonitorServer {
     if (startedAt - this.lastEventEnd > BURST_GAP_MS) this.burst = 0;
     this.lastEventEnd = performance.now();
     if (++this.burst <= this.options.burstLimit) return;
-    this.burst = 0;
-    this.epoch = newEpoch();
-    for (const tree of this.trees.values()) tree.watch.close();
-    this.trees.clear();
+    this.startOver();
   }
 
   /** How many watches are retired but still open (for tests). */

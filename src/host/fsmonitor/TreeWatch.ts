@@ -48,6 +48,12 @@ export class TreeWatch {
     this.watchers.clear();
   }
 
+  /** Closes every watch now: for a monitor that is starting over anyway. */
+  closeNow(): void {
+    for (const { watcher } of this.watchers.values()) watcher.close();
+    this.watchers.clear();
+  }
+
   /** Watches `dir` and every folder below it; `fresh` replaces watches already there. */
   private watchDir(dir: string, fresh: boolean): void {
     const known = this.watchers.get(dir);

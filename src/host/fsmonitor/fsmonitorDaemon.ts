@@ -1,12 +1,13 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { connect, createServer, type Socket } from "node:net";
+import { createServer, type Socket } from "node:net";
+import { holdsDaemonLock, takeDaemonLock } from "./daemonLock.js";
 import { FsMonitorServer } from "./FsMonitorServer.js";
 
 /**
  * The monitor daemon of one workspace: `node fsmonitorDaemon.js <socket> <cookieDir> <stagingDir>`.
  * Started by the first `make` that wants it; exits after `STAGING_FSMONITOR_IDLE_MS` (default 30
- * minutes) without a question, when its workspace's `.staging` folder is gone, when another daemon
- * took its socket, or when asked to stop.
+ * minutes) without a question, when its workspace's `.staging` folder is gone, when it no longer
+ * holds its lock (`<socket>.lock`), or when asked to stop.
  */
 const [socketPath, cookieDir, stagingDir] = process.argv.slice(2);
 if (!socketPath || !cookieDir || !stagingDir) {
@@ -16,24 +17,23 @@ if (!socketPath || !cookieDir || !stagingDir) {
 const idleSetting = Number(process.env.STAGING_FSMONITOR_IDLE_MS);
 const idleMs = Number.isFinite(idleSetting) && idleSetting > 0 ? idleSetting : 30 * 60_000;
 
-if ((await ownerOf(socketPath)) !== undefined) process.exit(0);
+const lockPath = `${socketPath}.lock`;
+if (!takeDaemonLock(lockPath)) process.exit(0);
 rmSync(socketPath, { force: true });
 const monitor = new FsMonitorServer({ cookieDir, burstLimit: burstLimit() });
 monitor.start();
 let lastQuestion = Date.now();
 const server = createServer((socket) => serve(socket));
-// Another daemon took the path between our look and our listen: it is the one.
-server.on("error", () => process.exit(0));
+server.on("error", () => stop());
 server.listen(socketPath, () => {
-  // Two daemons started at once can both get here; the socket path answers for only one of them.
-  const check = async () => {
-    const owned = (await ownerOf(socketPath)) === process.pid;
-    if (!owned || !existsSync(stagingDir) || Date.now() - lastQuestion > idleMs) await stop();
-  };
-  void check();
-  setInterval(() => void check(), Math.min(10_000, idleMs)).unref();
+  setInterval(
+    () => {
+      if (!holdsDaemonLock(lockPath) || !existsSync(stagingDir) || Date.now() - lastQuestion > idleMs) stop();
+    },
+    Math.min(10_000, idleMs),
+  ).unref();
 });
-process.on("SIGTERM", () => void stop());
+process.on("SIGTERM", () => stop());
 
 function serve(socket: Socket): void {
   let buffered = "";
@@ -68,14 +68,14 @@ async function reply(socket: Socket, line: string): Promise<void> {
       send(socket, { id, pid: process.pid, ...monitor.status() });
     } else if (request.op === "stop") {
       send(socket, { id, stopping: true });
-      await stop();
+      stop();
     } else {
       send(socket, { id, error: `unknown request ${JSON.stringify(request.op)}` });
     }
   } catch (error) {
     // A cookie that never came back means the watches cannot be trusted: make way for a new daemon.
     send(socket, { id, error: error instanceof Error ? error.message : String(error) });
-    await stop();
+    stop();
   }
 }
 
@@ -83,14 +83,14 @@ function send(socket: Socket, message: object): void {
   if (!socket.destroyed) socket.write(JSON.stringify(message) + "\n");
 }
 
-/** Exits, removing the socket and the cookie folder only while the socket is still this daemon's. */
-async function stop(): Promise<void> {
-  const owned = (await ownerOf(socketPath!)) === process.pid;
+/** Exits, removing the socket, the cookie folder and the lock only while the lock is this daemon's. */
+function stop(): void {
   monitor.close();
   server.close();
-  if (owned) {
+  if (holdsDaemonLock(lockPath)) {
     rmSync(socketPath!, { force: true });
     rmSync(cookieDir!, { recursive: true, force: true });
+    rmSync(lockPath, { force: true });
   }
   process.exit(0);
 }
@@ -102,31 +102,4 @@ function burstLimit(): number {
   } catch {
     return 8192;
   }
-}
-
-/** The pid of the daemon answering on `path`, if one does within five seconds. */
-function ownerOf(path: string): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const socket = connect(path);
-    const done = (pid: number | undefined) => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(pid);
-    };
-    const timer = setTimeout(() => done(undefined), 5000);
-    let buffered = "";
-    socket.setEncoding("utf8");
-    socket.on("connect", () => socket.write(JSON.stringify({ id: 0, op: "status" }) + "\n"));
-    socket.on("data", (chunk: string) => {
-      buffered += chunk;
-      if (!buffered.includes("\n")) return;
-      try {
-        const { pid } = JSON.parse(buffered.slice(0, buffered.indexOf("\n"))) as { pid?: unknown };
-        done(typeof pid === "number" ? pid : undefined);
-      } catch {
-        done(undefined);
-      }
-    });
-    socket.on("error", () => done(undefined));
-  });
 }

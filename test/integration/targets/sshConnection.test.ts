@@ -5,7 +5,7 @@ import { useTmpDir } from "../../helpers/useTmpDir.js";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hostKeyOf } from "../../helpers/sshd.js";
-import { aliveWith, freePort, relay, sshd, sshTarget } from "./sshFixture.js";
+import { aliveWithAfterSignal, freePort, relay, sshd, sshTarget } from "./sshFixture.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -39,7 +39,7 @@ describe.skipIf(!sshd)("SshTarget: connections", () => {
     expect((error as StagingError).format()).toMatch(/not the command's failure/);
     expect((await target.run(["echo", "back"])).stdout).toBe("back\n");
     await target.run(["sh", "-c", `pkill -f ${marker} || true`]);
-    expect(aliveWith(marker)).toEqual([]);
+    expect(await aliveWithAfterSignal(marker)).toEqual([]);
   });
 
   it("reports a network cut mid-command as E_SSH_DROPPED", async () => {

@@ -35,6 +35,17 @@ export function aliveWith(marker: string): string[] {
   return out.split("\n").filter((line) => line.includes(marker) && !line.trim().startsWith("Z"));
 }
 
+/**
+ * `aliveWith(marker)` once the processes it finds have had up to 5 s to die: a signal sent by
+ * `pkill` is delivered after `pkill` returns.
+ */
+export async function aliveWithAfterSignal(marker: string): Promise<string[]> {
+  for (let waited = 0; waited < 5000 && aliveWith(marker).length > 0; waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return aliveWith(marker);
+}
+
 /** A TCP relay to the sshd on a fresh loopback port, listening only after `delayMs`; it can cut every connection. */
 export async function relay(
   s: TestSshd,

@@ -59,6 +59,8 @@ describe("the monitor daemon and its client", () => {
     expect(await s.client().status()).toBeUndefined();
     expect(await s.client().stop()).toBe(false);
     expect(existsSync(s.paths.socket)).toBe(false);
+    expect(existsSync(`${s.paths.socket}.lock`)).toBe(false);
+    expect(existsSync(s.paths.cookieDir)).toBe(false);
   });
 
   it("makes way for a new daemon when its sync cookies cannot come back", async () => {
@@ -114,6 +116,14 @@ describe("the monitor daemon and its client", () => {
     } finally {
       mute.close();
     }
+  });
+
+  it("takes over the lock of a daemon that died without removing it", async () => {
+    const s = setup();
+    writeFileSync(`${s.paths.socket}.lock`, "999999999 1");
+    await s.client().check(s.root, undefined);
+    const status = await until(() => s.client().status());
+    expect(status.pid).toBeGreaterThan(0);
   });
 
   it("exits by itself after its idle time", async () => {

@@ -189,15 +189,31 @@ describe("FsMonitorServer", () => {
     expect(m.server.status().epoch).not.toBe(epoch);
   });
 
-  it("closes the watches it let go once a second has passed without events", async () => {
-    const m = monitored();
-    await m.changed();
-    rmSync(join(m.root, "a"), { recursive: true });
-    await m.changed();
-    expect(m.server.retiredCount()).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 1100));
-    await m.changed();
-    expect(m.server.retiredCount()).toBe(0);
+  it("closes the watches it let go only by starting over, when there are too many", async () => {
+    const dir = useTmpDir({ "tree/a/b/c/f": "1", "tree/g": "2", "cookies/": null });
+    const server = new FsMonitorServer({
+      cookieDir: join(dir, "cookies"),
+      burstLimit: 10_000,
+      retiredLimit: 3,
+    });
+    server.start();
+    servers.push(server);
+    const root = join(dir, "tree");
+    let { token } = await server.check(root, undefined);
+    const epoch = server.status().epoch;
+    renameSync(join(root, "a/b"), join(root, "a/x"));
+    const first = await server.check(root, token);
+    expect(first.unchanged).toBe(false);
+    expect(server.retiredCount()).toBe(2);
+    expect(server.status().epoch).toBe(epoch);
+    ({ token } = first);
+    renameSync(join(root, "a/x"), join(root, "a/y"));
+    expect((await server.check(root, token)).unchanged).toBe(false);
+    expect(server.retiredCount()).toBe(0);
+    expect(server.status().epoch).not.toBe(epoch);
+    ({ token } = await server.check(root, undefined));
+    writeFileSync(join(root, "a/y/c/f"), "after starting over");
+    expect((await server.check(root, token)).unchanged).toBe(false);
   });
 
   it("never vouches for a root that is a symlink or missing", async () => {
