@@ -54,8 +54,10 @@ export class FsMonitorServer {
    * and are closed only when the monitor starts over anyway (a new epoch).
    */
   private retired: FSWatcher[] = [];
-  private overLimit = false;
   private broken = false;
+  /** A start-over's closing of old watches, until a cookie written after it has come back. */
+  private settling: Promise<void> = Promise.resolve();
+  private unsettled = false;
 
   constructor(private readonly options: FsMonitorServerOptions) {}
 
@@ -82,26 +84,41 @@ export class FsMonitorServer {
 
   async check(root: string, since: string | undefined): Promise<MonitorAnswer> {
     if (this.broken) return { unchanged: false };
-    try {
-      await this.sync();
-    } catch (error) {
-      // Its watches can no longer be trusted: nothing more is vouched for, whoever asks.
-      this.close();
-      throw error;
+    // Answered only from an epoch that began before this question's cookie was written and has
+    // settled: a start-over (while the cookie was out, or set off by dropping this very tree) means
+    // waiting for its closing to settle, and syncing again.
+    for (;;) {
+      const epoch = this.epoch;
+      try {
+        await this.settling;
+        await this.sync();
+      } catch (error) {
+        // Its watches can no longer be trusted: nothing more is vouched for, whoever asks.
+        this.close();
+        throw error;
+      }
+      if (epoch !== this.epoch || this.unsettled) continue;
+      const answer = this.answer(root, since);
+      if (answer && epoch === this.epoch) return answer;
     }
+  }
+
+  /** Undefined when a start-over began meanwhile: the question is asked again once it settled. */
+  private answer(root: string, since: string | undefined): MonitorAnswer | undefined {
     let tree = this.trees.get(root);
     if (tree && (tree.watch.failed || identityOf(root) !== tree.watch.identity)) {
       tree.watch.close();
       this.trees.delete(root);
       tree = undefined;
     }
+    if (this.unsettled) return undefined;
     if (!tree) return this.startWatching(root);
     const [epoch, seq] = parseToken(since);
     const unchanged = epoch === this.epoch && seq >= tree.watchedFrom && tree.lastChange <= seq;
     return { unchanged, token: this.token() };
   }
 
-  private startWatching(root: string): MonitorAnswer {
+  private startWatching(root: string): MonitorAnswer | undefined {
     const tree: WatchedTree = { watch: undefined as unknown as TreeWatch, watchedFrom: 0, lastChange: 0 };
     const host: WatchHost = {
       event: (startedAt) => {
@@ -111,6 +128,11 @@ export class FsMonitorServer {
       retire: (watcher) => this.retire(watcher),
     };
     tree.watch = new TreeWatch(root, host);
+    if (this.unsettled) {
+      // Started over while walking: these watches were made before the old ones were closed.
+      tree.watch.close();
+      return undefined;
+    }
     if (tree.watch.failed) {
       tree.watch.close();
       return { unchanged: false };
@@ -127,23 +149,34 @@ export class FsMonitorServer {
     watcher.on("change", () => this.counted(performance.now()));
     watcher.on("error", () => {});
     this.retired.push(watcher);
-    // Not at once: the tree handing it over is in the middle of changing its own watches.
-    if (this.retired.length > (this.options.retiredLimit ?? 5000) && !this.overLimit) {
-      this.overLimit = true;
-      queueMicrotask(() => this.startOver());
-    }
+    if (this.retired.length > (this.options.retiredLimit ?? 5000)) this.startOver();
   }
 
   /**
-   * Forgets everything: a new epoch, so no token taken before is vouched for again, and every watch
-   * closed at once. Events dropped by closing them happened before the new epoch, and every tree
-   * is scanned again after it, so nothing they could have said is missed.
+   * Forgets everything, at once: a new epoch, so no token taken before is vouched for again, and
+   * no tree known any more. Closing the old watches comes after the event being handled (a tree
+   * may be in the middle of a walk), and closing them is not quiet: each closed watch queues an
+   * event that Node drops unseen, enough to overflow the kernel's queue and lose others. So no
+   * tree is watched anew until a cookie written after the closing has come back: the trees are
+   * walked afresh after any event that could have been lost, and scanned after their new tokens.
    */
   private startOver(): void {
-    this.overLimit = false;
     this.burst = 0;
-    this.epoch = newEpoch();
-    this.closeAll();
+    const epoch = (this.epoch = newEpoch());
+    this.unsettled = true;
+    const watches = [...this.trees.values()].map((tree) => tree.watch);
+    this.trees.clear();
+    const retired = this.retired.splice(0);
+    this.settling = (async () => {
+      await Promise.resolve();
+      for (const watch of watches) watch.closeNow();
+      for (const watcher of retired) watcher.close();
+      await this.sync();
+      // Settled, unless another start-over began meanwhile (its own settling says so then).
+      if (this.epoch === epoch) this.unsettled = false;
+    })();
+    // Awaited by the next question; a rejection there stops the daemon.
+    this.settling.catch(() => {});
   }
 
   private closeAll(): void {

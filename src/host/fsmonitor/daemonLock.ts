@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { processAlive, processStartTicks } from "../processAlive.js";
 
 /**
@@ -14,6 +14,13 @@ export function takeDaemonLock(path: string): boolean {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") return false;
       const [pid, ticks] = readLock(path);
       if (pid !== undefined && processAlive(pid, ticks)) return false;
+      // Empty: another daemon has created it and not yet written its pid, unless that was long ago.
+      if (
+        pid === undefined &&
+        Date.now() - (statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 10_000
+      ) {
+        return false;
+      }
       rmSync(path, { force: true });
     }
   }

@@ -55,7 +55,8 @@ describe("the monitor daemon and its client", () => {
     await s.client().check(s.root, undefined);
     await until(() => s.client().status());
     expect(await s.client().stop()).toBe(true);
-    await until(async () => (existsSync(s.paths.socket) ? undefined : true));
+    // The lock goes last: until then no other daemon can start and find the old socket.
+    await until(async () => (existsSync(`${s.paths.socket}.lock`) ? undefined : true));
     expect(await s.client().status()).toBeUndefined();
     expect(await s.client().stop()).toBe(false);
     expect(existsSync(s.paths.socket)).toBe(false);
@@ -69,7 +70,7 @@ describe("the monitor daemon and its client", () => {
     await until(() => s.client().status());
     rmSync(s.paths.cookieDir, { recursive: true });
     expect(await s.client().check(s.root, undefined)).toBeUndefined();
-    await until(async () => (existsSync(s.paths.socket) ? undefined : true));
+    await until(async () => (existsSync(`${s.paths.socket}.lock`) ? undefined : true));
     expect(await s.client().check(s.root, undefined)).toBeUndefined(); // starts a new one
     const c = await until(async () => ((await s.client().status()) ? s.client() : undefined));
     expect(await c.check(s.root, undefined)).toMatchObject({ unchanged: false });
@@ -130,6 +131,6 @@ describe("the monitor daemon and its client", () => {
     const s = setup(["STAGING_FSMONITOR_IDLE_MS=300"]);
     await s.client().check(s.root, undefined);
     await until(() => s.client().status());
-    await until(async () => (existsSync(s.paths.socket) ? undefined : true));
+    await until(async () => (existsSync(`${s.paths.socket}.lock`) ? undefined : true));
   });
 });
