@@ -21,9 +21,9 @@ const S_IFLNK = 0o120000;
 
 /**
  * Lists and stats a tree in one pass: every regular file and symlink under `root` that `include`
- * selects and `exclude` does not; excluded folders are not entered. Same selection and order as
- * `walkTree`, but a no-op `make` spends its time here, so it keeps no per-entry objects: one lstat
- * per entry gives both its kind and the numbers the stat cache compares.
+ * selects and `exclude` does not, sorted by relative path; excluded folders are not entered. A
+ * no-op `make` spends its time here, so it keeps no per-entry objects: one lstat per entry gives
+ * both its kind and the numbers the stat cache compares.
  */
 export function statTree(
   root: string,

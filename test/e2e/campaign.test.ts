@@ -84,23 +84,18 @@ describe("a campaign on the demo, end to end", () => {
     make(ws);
     const [id] = readdirSync(join(ws, "campaigns"));
     const dir = join(ws, "campaigns", id!);
-    const before = [
+    const outputs = [
       "report.md",
       "report.json",
       "report.html",
       "aggregate-comparison.json",
       "aggregate-comparison.md",
-    ].map((f) => readFileSync(join(dir, f)));
+    ];
+    const before = outputs.map((f) => readFileSync(join(dir, f)));
     rmSync(join(dir, "report.md"));
     const redo = runCli(["make", "campaign:candidate", "--json", "--force", "aggregate:*"], { cwd: ws });
     expect(runs((JSON.parse(redo.stdout) as MakeJson).executed)).toEqual([]);
-    const after = [
-      "report.md",
-      "report.json",
-      "report.html",
-      "aggregate-comparison.json",
-      "aggregate-comparison.md",
-    ].map((f) => readFileSync(join(dir, f)));
+    const after = outputs.map((f) => readFileSync(join(dir, f)));
     expect(after).toEqual(before);
     expect(runCli(["report", "candidate", "--format", "md"], { cwd: ws }).stdout).toBe(before[0]!.toString());
   }, 180_000);
