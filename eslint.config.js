@@ -53,7 +53,15 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ["**/staging/**", "**/targets/**", "**/drivers/**", "**/cli/**", "**/host/**"],
+              group: [
+                "**/staging/**",
+                "**/targets/**",
+                "**/drivers/**",
+                "**/cli/**",
+                "**/store/**",
+                "**/filehash/**",
+                "**/fsutil/**",
+              ],
               message: "the engine never imports the domain or effects",
             },
           ],

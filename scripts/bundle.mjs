@@ -6,8 +6,8 @@ import { build } from "esbuild";
 await build({
   entryPoints: {
     cli: "src/cli/main.ts",
-    hashWorker: "src/host/hashWorker.ts",
-    fsmonitorDaemon: "src/host/fsmonitor/fsmonitorDaemon.ts",
+    hashWorker: "src/filehash/hashWorker.ts",
+    fsmonitorDaemon: "src/filehash/fsmonitor/fsmonitorDaemon.ts",
   },
   outdir: "dist/bundle",
   bundle: true,

@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import { make, type MakeOptions, type MakeResult } from "../engine/make.js";
 import type { TaskGraph } from "../engine/TaskGraph.js";
-import { acquireLock } from "../host/FsLock.js";
+import { acquireLock } from "../store/FsLock.js";
 import type { CliContext } from "./CliContext.js";
 import { lineReporter } from "./LineReporter.js";
 import { liveReporter } from "./LiveReporter.js";

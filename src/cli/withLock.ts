@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { acquireLock } from "../host/FsLock.js";
+import { acquireLock } from "../store/FsLock.js";
 import type { CliContext } from "./CliContext.js";
 
 /** Runs a workspace change under the workspace lock, like `make` does. */

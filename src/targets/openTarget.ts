@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { StagingError } from "../errors/StagingError.js";
 import { LocalTarget } from "./LocalTarget.js";
 import { parseTargetUrl, type SshAddress } from "./parseTargetUrl.js";
-import { resolveSshConfig } from "./sshConfig.js";
-import { SshTarget, type SshTargetOptions } from "./SshTarget.js";
+import { resolveSshConfig } from "./ssh/sshConfig.js";
+import { SshTarget, type SshTargetOptions } from "./ssh/SshTarget.js";
 import type { Target } from "./Target.js";
 
 /** What openTarget reads of a target named in `staging.config.ts` (a `TargetConfig` of src/config fits). */

@@ -4,7 +4,7 @@ import { ExitCode, StagingError } from "../errors/StagingError.js";
 import { OutputSink } from "./OutputSink.js";
 import type { CommandResult, RunOptions } from "./Target.js";
 import { abortedError, describeCommand, timeoutError } from "./targetErrors.js";
-import { signalExitCode } from "./sshExec.js";
+import { signalExitCode } from "./ssh/sshExec.js";
 
 const KILL_GRACE_MS = 5_000;
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { FsStore } from "../../src/host/FsStore.js";
+import { FsStore } from "../../src/store/FsStore.js";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exited, runCli, startCli } from "../helpers/cli.js";

@@ -2,4 +2,4 @@
 import { register } from "tsx/esm/api";
 
 register();
-await import("../../src/host/hashWorker.ts");
+await import("../../src/filehash/hashWorker.ts");

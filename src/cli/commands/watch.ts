@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { errorText } from "../../engine/make.js";
 import { ExitCode } from "../../errors/index.js";
-import { FileWatcher } from "../../host/FileWatcher.js";
+import { FileWatcher } from "../../fsutil/FileWatcher.js";
 import { loadWorkspaceBenchmark } from "../../staging/workspace/index.js";
 import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";

@@ -6,7 +6,7 @@ import { type ResolvedSpec, deploymentBase, resolveSpec, serviceEnv, substituteA
 import { DEPLOY_LABELS, deploymentLabels, deploymentOfContainer } from "./dockerLabels.js";
 import { freePort, portWasTaken } from "./freePort.js";
 import { type HealthFetcher, fetchHealth, probeHealth } from "./healthProbe.js";
-import { lastLines } from "../../host/logTail.js";
+import { lastLines } from "../../fsutil/logTail.js";
 import { saveContainerLogs } from "./saveContainerLogs.js";
 import { waitHealthy } from "./waitHealthy.js";
 

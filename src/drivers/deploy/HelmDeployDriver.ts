@@ -6,7 +6,7 @@ import type { CheckResult, DeployDriver, Deployment, DeploySpec } from "./Deploy
 import { interruptedError, unhealthyError } from "./deployErrors.js";
 import { type ResolvedSpec, deploymentBase, resolveSpec } from "./deploySpec.js";
 import { type HealthFetcher, fetchHealth, probeHealth } from "./healthProbe.js";
-import { lastLines } from "../../host/logTail.js";
+import { lastLines } from "../../fsutil/logTail.js";
 import { waitHealthy } from "./waitHealthy.js";
 
 /**

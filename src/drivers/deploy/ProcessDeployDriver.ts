@@ -5,7 +5,7 @@ import { interruptedError, specError, unhealthyError } from "./deployErrors.js";
 import { type ResolvedSpec, deploymentBase, resolveSpec, serviceEnv, substituteArgs } from "./deploySpec.js";
 import { freePort, portWasTaken } from "./freePort.js";
 import { type HealthFetcher, fetchHealth, probeHealth } from "./healthProbe.js";
-import { tailFile } from "../../host/logTail.js";
+import { tailFile } from "../../fsutil/logTail.js";
 import { isLive, readProcStat } from "./procStat.js";
 import { STOP_GRACE_MS, stopProcessGroup } from "./processGroup.js";
 import { type Launched, placementPrefix, spawnService } from "./spawnService.js";

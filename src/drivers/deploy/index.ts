@@ -27,4 +27,4 @@ export { freePort } from "./freePort.js";
 export { isLive, parseProcStat, processGroupMembers, readProcStat } from "./procStat.js";
 export type { ProcStat } from "./procStat.js";
 export { isSameProcess, stopProcessGroup } from "./processGroup.js";
-export { LOG_TAIL_LINES, lastLines, tailFile } from "../../host/logTail.js";
+export { LOG_TAIL_LINES, lastLines, tailFile } from "../../fsutil/logTail.js";

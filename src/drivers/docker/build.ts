@@ -1,6 +1,6 @@
 import { ExitCode, StagingError } from "../../errors/index.js";
 import type { DockerExec } from "./exec.js";
-import { lastLines } from "../../host/logTail.js";
+import { lastLines } from "../../fsutil/logTail.js";
 import { assertEnvName, assertImageRef, labelArgs } from "./names.js";
 import type { BuildOptions } from "./types.js";
 

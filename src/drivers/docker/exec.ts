@@ -1,4 +1,4 @@
-import { lastLines } from "../../host/logTail.js";
+import { lastLines } from "../../fsutil/logTail.js";
 import { ExitCode, StagingError, isStagingError } from "../../errors/index.js";
 import type { CommandResult, RunOptions, Target } from "../../targets/Target.js";
 import type { DockerCliOptions } from "./types.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, readlinkSync } from "node:fs";
-import { walkTree } from "../../host/walkTree.js";
+import { walkTree } from "../../filehash/walkTree.js";
 
 /**
  * The snapshot fingerprint, compatible with the prototype's: sha256 over the sorted relative

@@ -5,7 +5,7 @@ import { join, relative } from "node:path";
 import type { BuildRecipe } from "../../config/StagingConfig.js";
 import { ExitCode, isStagingError, StagingError } from "../../errors/index.js";
 import type { Target } from "../../targets/Target.js";
-import { tailFile } from "../../host/logTail.js";
+import { tailFile } from "../../fsutil/logTail.js";
 import { expandPlaceholders } from "./expandPlaceholders.js";
 import { treeContentDigest } from "./treeContentDigest.js";
 

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { atomicWrite } from "../../host/atomicWrite.js";
+import { atomicWrite } from "../../fsutil/atomicWrite.js";
 
 /** One mode's entry of `versions/<slug>/images/manifest.json`, in the prototype's field names. */
 export interface ImageManifestEntry {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, readlinkSync } from "node:fs";
-import { walkTree } from "../../host/walkTree.js";
+import { walkTree } from "../../filehash/walkTree.js";
 
 /** Digest of a folder's paths, contents and executable bits: the identity of a built artifact. */
 export function treeContentDigest(root: string): { digest: string; files: number } {

@@ -1,7 +1,7 @@
 import { chmod, copyFile, lstat, mkdir, open, readdir, readlink, realpath, symlink } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { StagingError } from "../../errors/index.js";
-import { fsyncDir } from "../workspace/atomicWrite.js";
+import { syncDir } from "../../fsutil/atomicWrite.js";
 
 /** One entry of a snapshot tree, relative to its root, in pre-order (a folder before its content). */
 export interface SnapshotEntry {
@@ -57,7 +57,7 @@ export async function copySnapshot(plan: SnapshotPlan, target: string): Promise<
   }
   // Modes last and deepest first, so a read-only folder is filled before it is locked.
   for (const dir of dirs.reverse()) {
-    await fsyncDir(join(target, dir.path));
+    await syncDir(join(target, dir.path));
     await chmod(join(target, dir.path), dir.mode);
   }
 }

@@ -1,7 +1,7 @@
 import { lstat, mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { StagingError } from "../../errors/index.js";
-import { fsyncDir, writeAndSync } from "../workspace/atomicWrite.js";
+import { syncDir, writeAndSync } from "../../fsutil/atomicWrite.js";
 import { makeTempPath } from "../workspace/tempPath.js";
 import { versionDir, versionFile } from "../workspace/Workspace.js";
 import type { Workspace } from "../workspace/Workspace.js";
@@ -51,7 +51,7 @@ export async function createVersion(ws: Workspace, options: CreateVersionOptions
     );
     const yaml = renderVersionYaml({ slug, status: "staging", parent, createdAt, ...optional(options) });
     await writeAndSync(join(temp, "version.yaml"), yaml);
-    await fsyncDir(temp);
+    await syncDir(temp);
     await moveIntoPlace(ws, temp, slug);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
@@ -90,7 +90,7 @@ async function moveIntoPlace(ws: Workspace, temp: string, slug: string): Promise
     if (code === "ENOTEMPTY" || code === "EEXIST") throw existsError(ws, slug);
     throw error;
   }
-  await fsyncDir(ws.versionsDir);
+  await syncDir(ws.versionsDir);
 }
 
 function existsError(ws: Workspace, slug: string): StagingError {

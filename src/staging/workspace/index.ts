@@ -1,4 +1,4 @@
-export { fsyncDir, writeAndSync, writeFileAtomic } from "./atomicWrite.js";
+export { writeFileAtomic } from "./atomicWrite.js";
 export { rollForwardJournals, writeJournaled } from "./journal.js";
 export type { JournalWrite } from "./journal.js";
 export { formatFieldPath, locateNode } from "./locateNode.js";

@@ -2,7 +2,8 @@ import { mkdir, readdir, readFile, rm, stat } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { dirname, isAbsolute, join, normalize, sep } from "node:path";
 import { StagingError } from "../../errors/index.js";
-import { fsyncDir, writeFileAtomic } from "./atomicWrite.js";
+import { syncDir } from "../../fsutil/atomicWrite.js";
+import { writeFileAtomic } from "./atomicWrite.js";
 import { journalDir } from "./Workspace.js";
 import type { Workspace } from "./Workspace.js";
 
@@ -52,7 +53,7 @@ async function applyJournal(ws: Workspace, file: string, body: JournalFile): Pro
     await writeFileAtomic(ws, target, write.content);
   }
   await rm(file, { force: true });
-  await fsyncDir(dirname(file));
+  await syncDir(dirname(file));
 }
 
 async function readJournal(file: string): Promise<JournalFile> {

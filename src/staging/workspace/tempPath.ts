@@ -1,4 +1,4 @@
-import { processAlive } from "../../host/processAlive.js";
+import { processAlive } from "../../fsutil/processAlive.js";
 import { mkdir } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";

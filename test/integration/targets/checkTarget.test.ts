@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkTarget } from "../../../src/targets/checkTarget.js";
 import { formatTargetCheck } from "../../../src/targets/formatTargetCheck.js";
-import { sshFingerprint } from "../../../src/targets/hostKey.js";
+import { sshFingerprint } from "../../../src/targets/ssh/hostKey.js";
 import { LocalTarget } from "../../../src/targets/LocalTarget.js";
 import { useTmpDir } from "../../helpers/useTmpDir.js";
-import { freePort, sshd, sshTarget } from "./sshFixture.js";
+import { freePort, sshd, sshTarget } from "./ssh/sshFixture.js";
 import { join } from "node:path";
 
 describe("staging target check", () => {

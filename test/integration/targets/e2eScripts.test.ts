@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { useTmpDir } from "../../helpers/useTmpDir.js";
-import { sshd } from "./sshFixture.js";
+import { sshd } from "./ssh/sshFixture.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const SCRIPT = join(root, "scripts/e2e-k3s-helm.sh");

@@ -16,7 +16,7 @@ import { resolveRemotePath } from "../../../src/targets/remoteProjectDir.js";
 import type { Target } from "../../../src/targets/Target.js";
 import { uploadSnapshot } from "../../../src/targets/uploadSnapshot.js";
 import { useTmpDir } from "../../helpers/useTmpDir.js";
-import { sshd, sshTarget } from "./sshFixture.js";
+import { sshd, sshTarget } from "./ssh/sshFixture.js";
 
 function snapshot(files: Record<string, string>): string {
   const dir = useTmpDir(Object.fromEntries(Object.entries(files).map(([k, v]) => [`snap/${k}`, v])));

@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { LocalTarget } from "../../../src/targets/LocalTarget.js";
 import { openTarget, sshTargetOptions } from "../../../src/targets/openTarget.js";
-import { SshTarget } from "../../../src/targets/SshTarget.js";
+import { SshTarget } from "../../../src/targets/ssh/SshTarget.js";
 import { useTmpDir } from "../../helpers/useTmpDir.js";
 
 describe("openTarget", () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PidMarkerFilter } from "../../../src/targets/PidMarkerFilter.js";
+import { PidMarkerFilter } from "../../../src/targets/ssh/PidMarkerFilter.js";
 import { killGroupArgv, remoteCommand } from "../../../src/targets/remoteCommand.js";
 import { shellJoin } from "../../../src/targets/shellQuote.js";
 import { HOSTILE } from "./hostile.js";

@@ -7,7 +7,7 @@ import { HelmDeployDriver } from "../../../../src/drivers/deploy/HelmDeployDrive
 import type { DeploySpec } from "../../../../src/drivers/deploy/index.js";
 import { StagingError } from "../../../../src/errors/index.js";
 import { useTmpDir } from "../../../helpers/useTmpDir.js";
-import { sshd } from "../../targets/sshFixture.js";
+import { sshd } from "../../targets/ssh/sshFixture.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const SCRIPTS = join(root, "scripts");

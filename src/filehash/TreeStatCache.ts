@@ -1,0 +1,109 @@
+import { readFile } from "node:fs/promises";
+import { atomicWrite } from "../fsutil/atomicWrite.js";
+import { STATS_PER_FILE } from "./statTree.js";
+
+/**
+ * What a tree looked like when it was last hashed: its sorted paths, each file's stat numbers,
+ * and the resulting tree (canonical JSON and digest). A tree whose paths and stat numbers are all
+ * unchanged is the cached tree, and nothing of it needs to be parsed.
+ */
+export interface TreeStatCache {
+  /** When the scan that wrote it began: the racy window is measured from here. */
+  writtenAtMs: number;
+  /** The sorted relative paths joined with NUL, which no file name contains. */
+  rels: string;
+  count: number;
+  stats: Float64Array;
+  json: string;
+  digest: string;
+  /** The file-system monitor's token taken before the scan that wrote this cache, if one answered. */
+  token?: string;
+  /** Some file had another hard link when scanned: a monitor cannot vouch for this tree. */
+  hardLinked?: boolean;
+}
+
+const MAGIC = "staging-tree-stat-cache/2\n";
+
+/**
+ * Layout: magic line, header JSON line padded to a multiple of 8 bytes, the stat numbers as
+ * float64 in the machine's byte order, then the NUL-joined paths, then the tree JSON. A file that does not
+ * parse is no cache at all: every file is read again.
+ */
+export async function loadTreeStatCache(path: string): Promise<TreeStatCache | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    return undefined;
+  }
+  try {
+    if (bytes.toString("latin1", 0, MAGIC.length) !== MAGIC) return undefined;
+    const headerEnd = bytes.indexOf(10, MAGIC.length);
+    const header = JSON.parse(bytes.toString("utf8", MAGIC.length, headerEnd)) as {
+      writtenAtMs: number;
+      count: number;
+      digest: string;
+      token?: string;
+      hardLinked?: boolean;
+      relsBytes: number;
+      jsonBytes: number;
+    };
+    const counts = [header.count, header.relsBytes, header.jsonBytes];
+    if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0)) return undefined;
+    if (!Number.isFinite(header.writtenAtMs) || typeof header.digest !== "string") return undefined;
+    if (header.token !== undefined && typeof header.token !== "string") return undefined;
+    const statsAt = align8(headerEnd + 1);
+    const statsBytes = header.count * STATS_PER_FILE * 8;
+    const relsAt = statsAt + statsBytes;
+    const jsonAt = relsAt + header.relsBytes;
+    if (jsonAt + header.jsonBytes !== bytes.length) return undefined;
+    // Decoded on first use: a tree the monitor vouches for needs its header alone.
+    let stats: Float64Array | undefined;
+    let rels: string | undefined;
+    let json: string | undefined;
+    return {
+      writtenAtMs: header.writtenAtMs,
+      count: header.count,
+      digest: header.digest,
+      ...(header.token !== undefined ? { token: header.token } : {}),
+      ...(header.hardLinked ? { hardLinked: true } : {}),
+      get stats() {
+        if (!stats) {
+          stats = new Float64Array(header.count * STATS_PER_FILE);
+          new Uint8Array(stats.buffer).set(bytes.subarray(statsAt, relsAt));
+        }
+        return stats;
+      },
+      get rels() {
+        return (rels ??= bytes.toString("utf8", relsAt, jsonAt));
+      },
+      get json() {
+        return (json ??= bytes.toString("utf8", jsonAt));
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeTreeStatCache(path: string, cache: TreeStatCache): Promise<void> {
+  const rels = Buffer.from(cache.rels, "utf8");
+  const json = Buffer.from(cache.json, "utf8");
+  const header = JSON.stringify({
+    writtenAtMs: cache.writtenAtMs,
+    count: cache.count,
+    digest: cache.digest,
+    token: cache.token,
+    hardLinked: cache.hardLinked || undefined,
+    relsBytes: rels.length,
+    jsonBytes: json.length,
+  });
+  const head = Buffer.from(MAGIC + header + "\n", "utf8");
+  const pad = Buffer.alloc(align8(head.length) - head.length, 32);
+  const stats = Buffer.from(cache.stats.buffer, cache.stats.byteOffset, cache.stats.byteLength);
+  await atomicWrite(path, Buffer.concat([head, pad, stats, rels, json]));
+}
+
+function align8(n: number): number {
+  return Math.ceil(n / 8) * 8;
+}
