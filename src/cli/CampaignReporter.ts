@@ -29,7 +29,7 @@ export function campaignReporter(base: Reporter, output: Output): Reporter {
       if (isRun(id)) output.err(`    ${id}: ${line}`);
       else base.log?.(id, line);
     },
-    finished: (outcome) => {
+    finished: (outcome, output) => {
       if (isRun(outcome.id)) {
         done++;
         if (outcome.status === "executed") {
@@ -37,7 +37,7 @@ export function campaignReporter(base: Reporter, output: Output): Reporter {
           measuredMs += outcome.durationMs;
         }
       }
-      base.finished?.(outcome);
+      base.finished?.(outcome, output);
     },
   };
 }

@@ -40,11 +40,11 @@ export function liveReporter(base: Reporter, write: (text: string) => void): Rep
       base.started?.(id, reason);
     }),
     log: around((id: string, line: string) => base.log?.(id, line)),
-    finished: (outcome) => {
+    finished: (outcome, output) => {
       running.delete(outcome.id);
       done++;
       clear();
-      base.finished?.(outcome);
+      base.finished?.(outcome, output);
       if (done === total) clearInterval(timer);
       else draw();
     },

@@ -5,6 +5,7 @@ export interface Reporter {
   planned?(ids: readonly string[]): void;
   started?(id: string, reason: string): void;
   log?(id: string, line: string): void;
-  finished?(outcome: NodeOutcome): void;
+  /** `output` is the node's output when it is known (up to date, executed, evaluated). */
+  finished?(outcome: NodeOutcome, output: unknown): void;
   warn?(message: string): void;
 }

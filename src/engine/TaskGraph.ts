@@ -1,24 +1,47 @@
 import { StagingError } from "../errors/index.js";
 import type { TaskNode } from "./TaskNode.js";
 
-/** A validated set of nodes: every dependency exists and there is no cycle. */
+/**
+ * A validated set of nodes: every static dependency exists and there is no cycle. It grows while a
+ * make runs, as nodes declare others from their outputs (`expand`).
+ */
 export class TaskGraph {
-  readonly nodes: ReadonlyMap<string, TaskNode>;
+  private readonly map = new Map<string, TaskNode>();
 
   constructor(nodes: Iterable<TaskNode>) {
-    const map = new Map<string, TaskNode>();
+    this.add(nodes);
+  }
+
+  get nodes(): ReadonlyMap<string, TaskNode> {
+    return this.map;
+  }
+
+  /**
+   * Adds nodes; a node whose id is already there is kept as it is (a plan expanded twice declares
+   * the same nodes). Static deps of the new nodes must exist once they are all added.
+   */
+  add(nodes: Iterable<TaskNode>): TaskNode[] {
+    const added: TaskNode[] = [];
+    const ids = new Set<string>();
     for (const node of nodes) {
-      if (map.has(node.id)) throw graphError(`Two nodes have the id ${node.id}`, node.id);
-      map.set(node.id, node);
+      if (ids.has(node.id)) throw graphError(`Two nodes have the id ${node.id}`, node.id);
+      ids.add(node.id);
+      if (this.map.has(node.id)) continue;
+      this.map.set(node.id, node);
+      added.push(node);
     }
-    for (const node of map.values()) {
-      for (const dep of node.deps) {
-        if (!map.has(dep))
+    for (const node of added) {
+      for (const dep of [...node.deps, ...(node.uses ?? [])]) {
+        if (!this.map.has(dep))
           throw graphError(`Node ${node.id} depends on ${dep}, which is not in the graph`, dep);
       }
     }
-    this.nodes = map;
-    this.topologicalOrder([...map.keys()]);
+    if (added.length > 0) this.topologicalOrder(added.map((n) => n.id));
+    return added;
+  }
+
+  has(id: string): boolean {
+    return this.map.has(id);
   }
 
   get(id: string): TaskNode {
@@ -33,23 +56,26 @@ export class TaskGraph {
     return node;
   }
 
-  /** Every node the targets need (themselves and their transitive dependencies), dependencies first. */
-  closure(targets: readonly string[]): string[] {
+  /**
+   * Every node the targets need (themselves and their transitive dependencies), dependencies first.
+   * `depsOf` names a node's dependencies as far as they are known (static ones by default).
+   */
+  closure(targets: readonly string[], depsOf: DepsOf = (node) => node.deps): string[] {
     const seen = new Set<string>();
     const stack = targets.map((t) => this.get(t).id);
     while (stack.length > 0) {
       const id = stack.pop()!;
       if (seen.has(id)) continue;
       seen.add(id);
-      stack.push(...this.get(id).deps);
+      stack.push(...depsOf(this.get(id)));
     }
-    return this.topologicalOrder([...seen]);
+    return this.topologicalOrder([...seen], depsOf);
   }
 
   /** Nodes that depend on `id`, directly or not. */
   dependents(id: string): Set<string> {
     const reverse = new Map<string, string[]>();
-    for (const node of this.nodes.values()) {
+    for (const node of this.map.values()) {
       for (const dep of node.deps) reverse.set(dep, [...(reverse.get(dep) ?? []), node.id]);
     }
     const out = new Set<string>();
@@ -64,7 +90,7 @@ export class TaskGraph {
   }
 
   /** Dependencies first, ties broken by id; iterative, so deep chains cannot overflow the stack. */
-  private topologicalOrder(ids: string[]): string[] {
+  private topologicalOrder(ids: string[], depsOf: DepsOf = (node) => node.deps): string[] {
     const state = new Map<string, "visiting" | "done">();
     const order: string[] = [];
     for (const root of [...ids].sort()) {
@@ -72,7 +98,7 @@ export class TaskGraph {
       const stack: { id: string; deps: string[]; next: number }[] = [];
       const push = (id: string) => {
         state.set(id, "visiting");
-        stack.push({ id, deps: [...this.get(id).deps].sort(), next: 0 });
+        stack.push({ id, deps: [...depsOf(this.get(id))].sort(), next: 0 });
       };
       push(root);
       while (stack.length > 0) {
@@ -93,6 +119,9 @@ export class TaskGraph {
     return order;
   }
 }
+
+/** A node's dependencies as far as they are known. */
+export type DepsOf = (node: TaskNode) => readonly string[];
 
 function graphError(headline: string, node: string): StagingError {
   return new StagingError(headline, {

@@ -1,4 +1,5 @@
 import type { NodeRecord } from "./NodeRecord.js";
+import type { NodeRef, OutputReader } from "./NodeRef.js";
 
 /** A tree of files whose contents are inputs of a node. `root` is never part of the key. */
 export interface FileInput {
@@ -25,8 +26,10 @@ export interface NodeInputs {
 export interface ActionContext {
   id: string;
   signal: AbortSignal;
-  /** Upstream outputs by node id. */
+  /** Upstream outputs by node id (deps, dynamic deps and uses). */
   upstream: Readonly<Record<string, unknown>>;
+  /** The output of an upstream node, typed by its ref; throws for a node that is not upstream. */
+  get<Output>(ref: NodeRef<Output>): Output;
   /** The last record of this node, whatever its key: lets an action reuse or clean up. */
   previous: NodeRecord | undefined;
   /** Why the node runs, in `explain`'s words. */
@@ -42,6 +45,23 @@ export interface TaskNode<Output = unknown> {
   id: string;
   /** Node ids this node needs; their outputs are inputs of this node. */
   deps: readonly string[];
+  /**
+   * Dependencies that only upstream outputs can name (a campaign's rounds depend on its plan). The
+   * function reads outputs through `read`; reading one that is not made yet makes it and calls the
+   * function again (Skyframe's restart, Shake's monadic `need`). Their digests enter the key.
+   */
+  dynamicDeps?(read: OutputReader): readonly string[];
+  /**
+   * Nodes whose outputs the action uses but whose digests stay out of the key: they are made only
+   * when this node has to run (a measured round needs its images only to run again).
+   */
+  uses?: readonly string[];
+  /** Nodes that finish first when they are in the same make: order only, and their failure does not block. */
+  after?: readonly string[];
+  /** The action has no effect besides its output, so a dry run may evaluate it in memory. @default false */
+  pure?: boolean;
+  /** Nodes this node's output declares; they join the graph once the output is known. */
+  expand?(output: Output): readonly TaskNode[];
   /** The task implementation's own version: bump it to invalidate every record of the task. */
   taskVersion: string;
   inputs: NodeInputs;

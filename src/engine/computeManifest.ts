@@ -15,6 +15,7 @@ export async function computeManifest(
   node: TaskNode,
   hasher: FileHasher,
   env: Readonly<Record<string, string | undefined>>,
+  /** The digest of every dependency that enters the key (static and dynamic deps, not uses). */
   upstreamDigests: Readonly<Record<string, string>>,
 ): Promise<CurrentManifest> {
   const trees = await Promise.all((node.inputs.files ?? []).map((input) => hasher.hash(input)));
@@ -28,10 +29,13 @@ export async function computeManifest(
   }
   const upstream: InputManifest["upstream"] = {};
   for (const dep of node.deps) {
-    const digest = upstreamDigests[dep];
-    if (digest === undefined) throw new Error(`upstream digest of ${dep} missing for ${node.id}`);
-    upstream[dep] = digest;
+    if (upstreamDigests[dep] === undefined)
+      throw new Error(`upstream digest of ${dep} missing for ${node.id}`);
   }
+  for (const [dep, digest] of Object.entries(upstreamDigests).sort(([a], [b]) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  ))
+    upstream[dep] = digest;
   const rest = { id: node.id, taskVersion: node.taskVersion, values, env: envOut, upstream };
   const digests = Object.fromEntries(trees.map((tree, i) => [names[i]!, tree.digest]));
   let manifest: InputManifest | undefined;

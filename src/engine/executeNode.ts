@@ -1,10 +1,12 @@
 import { computeManifest } from "./computeManifest.js";
 import type { Decision } from "./decideNode.js";
 import { canonicalJson, sha256Hex } from "./hashing.js";
-import { errorText, type MakeOptions, type RunState } from "./make.js";
+import { errorText, type MakeOptions } from "./make.js";
 import { RECORD_FORMAT, type NodeRecord } from "./NodeRecord.js";
+import type { NodeRef } from "./NodeRef.js";
 import type { NodeOutcome } from "./RunSummary.js";
-import type { TaskNode } from "./TaskNode.js";
+import type { RunState } from "./RunState.js";
+import type { ActionContext, TaskNode } from "./TaskNode.js";
 
 /**
  * Runs a stale node's action and records it. The record is written only after the action
@@ -25,26 +27,22 @@ export async function executeNode(
     if (state.stopping()) return { ...base, status: "skipped", reason: state.stopReason(), durationMs: 0 };
     options.reporter?.started?.(node.id, decision.reason);
     await options.store.markInflight(node.id);
-    const upstream = state.outputsOf(node.deps);
     let output: unknown;
     try {
-      output = await node.action({
-        id: node.id,
-        signal: state.signal,
-        upstream,
-        previous: decision.stored,
-        reason: decision.reason,
-        log: (line) => options.reporter?.log?.(node.id, line),
-      });
+      output = await node.action(actionContext(node, decision, state, options));
     } catch (error) {
       await options.store.clearInflight(node.id);
       const status = state.signal.aborted ? "interrupted" : "failed";
       return { ...base, status, durationMs: elapsed(), error: errorText(error) };
     }
     const outputDigest = sha256Hex(canonicalJson(output ?? null));
-    state.outputs.set(node.id, output);
-    state.digests.set(node.id, outputDigest);
-    const after = await computeManifest(node, options.hasher, options.env, state.digestsOf(node.deps));
+    state.known(node, output, outputDigest);
+    const after = await computeManifest(
+      node,
+      options.hasher,
+      options.env,
+      state.digestsOf(state.keyDeps(node)),
+    );
     const staleAfterRun = after.key !== decision.key;
     const outputUnchanged = decision.stored?.outputDigest === outputDigest;
     if (!staleAfterRun) {
@@ -71,4 +69,44 @@ export async function executeNode(
     releaseSlot();
     releasePool();
   }
+}
+
+/**
+ * A dry run's evaluation of a pure node: its action runs in memory, nothing is recorded, and its
+ * output lets the nodes after it be decided (and the nodes it declares be shown).
+ */
+export async function evaluatePure(
+  node: TaskNode,
+  decision: Extract<Decision, { run: true }>,
+  state: RunState,
+): Promise<NodeOutcome> {
+  const base = { id: node.id, reason: decision.reason, durationMs: 0 };
+  try {
+    const output = await node.action(actionContext(node, decision, state, {}));
+    state.known(node, output, sha256Hex(canonicalJson(output ?? null)));
+    return { ...base, status: "would-run" };
+  } catch (error) {
+    return { ...base, status: "failed", error: errorText(error) };
+  }
+}
+
+function actionContext(
+  node: TaskNode,
+  decision: Extract<Decision, { run: true }>,
+  state: RunState,
+  options: Pick<MakeOptions, "reporter">,
+): ActionContext {
+  const upstream = state.outputsOf([...state.keyDeps(node), ...(node.uses ?? [])]);
+  return {
+    id: node.id,
+    signal: state.signal,
+    upstream,
+    get: <T>(ref: NodeRef<T>): T => {
+      if (!(ref.id in upstream)) throw new Error(`${node.id} reads ${ref.id}, which is not upstream of it`);
+      return upstream[ref.id] as T;
+    },
+    previous: decision.stored,
+    reason: decision.reason,
+    log: (line) => options.reporter?.log?.(node.id, line),
+  };
 }

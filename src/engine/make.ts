@@ -1,12 +1,12 @@
 import { PGraph } from "p-graph";
 import type { Clock } from "./Clock.js";
-import { decideNode, type Decision } from "./decideNode.js";
-import { executeNode } from "./executeNode.js";
+import { decideNode } from "./decideNode.js";
+import { evaluatePure, executeNode } from "./executeNode.js";
 import type { FileHasher } from "./FileHasher.js";
 import type { Reporter } from "./Reporter.js";
 import type { NodeOutcome, NodeStatus, RunSummary } from "./RunSummary.js";
+import { RunState } from "./RunState.js";
 import { anySelectorMatches } from "./selectors.js";
-import { Semaphore } from "./Semaphore.js";
 import type { Store } from "./Store.js";
 import type { TaskGraph } from "./TaskGraph.js";
 
@@ -26,7 +26,7 @@ export interface MakeOptions {
   force?: readonly string[];
   /** Go on with independent nodes after a failure. @default false */
   keepGoing?: boolean;
-  /** Decide and report, run nothing, write nothing. @default false */
+  /** Decide and report, run nothing, write nothing (pure nodes are evaluated in memory). @default false */
   dryRun?: boolean;
   signal?: AbortSignal;
 }
@@ -34,8 +34,10 @@ export interface MakeOptions {
 export interface MakeResult {
   summary: RunSummary;
   outputs: ReadonlyMap<string, unknown>;
-  /** Output digests of the nodes whose output is known (up to date or executed). */
+  /** Output digests of the nodes whose output is known (up to date, executed, or evaluated in a dry run). */
   digests: ReadonlyMap<string, string>;
+  /** Every node's dependencies as this make found them, dynamic ones included. */
+  deps: ReadonlyMap<string, readonly string[]>;
   executed: string[];
   upToDate: string[];
   failed: string[];
@@ -44,21 +46,23 @@ export interface MakeResult {
   wouldRun: string[];
 }
 
-/** Brings the targets up to date, running exactly the stale nodes they need. */
+/**
+ * Brings the targets up to date, running exactly the stale nodes they need.
+ *
+ * It works in waves. Each wave runs the nodes whose dependencies are known, in dependency order
+ * (p-graph). A node that reads an output not made yet (`dynamicDeps`), or that must run and needs
+ * the outputs of its `uses`, is set aside; the next wave makes what it asked for and visits it
+ * again. Nodes declared by outputs (`expand`) join the graph as soon as those outputs are known.
+ */
 export async function make(
   graph: TaskGraph,
   targets: readonly string[],
   options: MakeOptions,
 ): Promise<MakeResult> {
-  const ids = graph.closure(targets);
-  const state = new RunState(options);
+  const state = new RunState(options, graph);
   const interruptedBefore = new Set(options.dryRun ? [] : await options.store.inflight());
-  options.reporter?.planned?.(ids);
   const startedAt = options.clock.now().toISOString();
-  const nodeMap = new Map(ids.map((id) => [id, { priority: graph.get(id).priority ?? 0 }]));
-  const edges: [string, string][] = ids.flatMap((id) =>
-    graph.get(id).deps.map((dep): [string, string] => [dep, id]),
-  );
+  let ids: string[] = [];
   const summaryOf = (finished: boolean): RunSummary => ({
     runId: options.runId,
     startedAt,
@@ -81,25 +85,78 @@ export async function make(
     });
     return writing;
   };
-  await new PGraph(nodeMap, edges).run({
-    run: (id) => visit(id),
-  });
+
+  for (;;) {
+    ids = state.closure(targets);
+    options.reporter?.planned?.(ids);
+    const wave = ids.filter((id) => !state.outcomes.has(id));
+    if (wave.length === 0) break;
+    const before = state.progressMark();
+    const inWave = new Set(wave);
+    const nodeMap = new Map(wave.map((id) => [id, { priority: graph.get(id).priority ?? 0 }]));
+    const edges: [string, string][] = wave.flatMap((id) => {
+      const node = graph.get(id);
+      return [...state.depsOf(node), ...(node.after ?? [])]
+        .filter((dep) => inWave.has(dep))
+        .map((dep): [string, string] => [dep, id]);
+    });
+    await new PGraph(nodeMap, edges).run({ run: (id) => visit(id, new Set(ids)) });
+    if (state.progressMark() === before) break;
+  }
+  // Nodes still without an outcome wait for outputs nobody could make: a dry run cannot know
+  // them, and a real run stopped before them.
+  for (const id of ids) {
+    if (state.outcomes.has(id)) continue;
+    const waitingOn = state.waitingOn(graph.get(id));
+    state.finish({
+      id,
+      status: options.dryRun ? "would-run" : "skipped",
+      reason: options.dryRun
+        ? `after ${waitingOn ?? "its upstream"} runs`
+        : state.stopping()
+          ? state.stopReason()
+          : `waiting on ${waitingOn ?? "its upstream"}`,
+      durationMs: 0,
+    });
+  }
   await writing;
   const summary = summaryOf(true);
-  const nodes = summary.nodes;
   if (!options.dryRun) {
     await options.store.flush();
     await options.store.writeRunSummary(summary);
   }
-  return { summary, outputs: state.outputs, digests: state.digests, ...byStatus(nodes) };
+  return {
+    summary,
+    outputs: state.outputs,
+    digests: state.digests,
+    deps: new Map(ids.map((id) => [id, state.depsOf(graph.get(id))])),
+    ...byStatus(summary.nodes),
+  };
 
-  async function visit(id: string): Promise<void> {
+  async function visit(id: string, closure: ReadonlySet<string>): Promise<void> {
     const node = graph.get(id);
-    const blocked = state.blockedBy(node.deps);
+    if (state.depsOf(node).some((dep) => !state.outcomes.has(dep))) return;
+    if ((node.after ?? []).some((a) => closure.has(a) && !state.outcomes.has(a))) return;
+    const blocked = state.blockedBy(state.depsOf(node));
     if (blocked) return state.finish({ id, status: "skipped", reason: blocked, durationMs: 0 });
+    const resolved = state.resolveDynamic(node);
+    if (resolved.kind === "wait") return;
+    if (resolved.kind === "unknown")
+      return state.finish({ id, status: "would-run", reason: `after ${resolved.id} runs`, durationMs: 0 });
+    if (resolved.kind === "blocked")
+      return state.finish({ id, status: "skipped", reason: resolved.reason, durationMs: 0 });
+    if (resolved.kind === "failed")
+      return state.finish({
+        id,
+        status: "failed",
+        reason: resolved.reason,
+        durationMs: 0,
+        error: resolved.reason,
+      });
+    const keyDeps = state.keyDeps(node);
     const forced = anySelectorMatches(options.force ?? [], id);
-    const pending = node.deps.find((dep) => state.outcomes.get(dep)?.status === "would-run");
-    if (pending && options.dryRun) {
+    const pending = keyDeps.find((dep) => !state.digests.has(dep));
+    if (pending) {
       return state.finish({
         id,
         status: "would-run",
@@ -107,14 +164,14 @@ export async function make(
         durationMs: 0,
       });
     }
-    let decision: Decision;
+    let decision;
     try {
       const release = await state.slots.acquire(node.priority ?? 0);
       try {
         decision = await decideNode(node, {
           ...options,
-          upstreamDigests: state.digestsOf(node.deps),
-          upstreamOutputs: state.outputsOf(node.deps),
+          upstreamDigests: state.digestsOf(keyDeps),
+          upstreamOutputs: state.outputsOf(keyDeps),
           forced,
           interruptedBefore: interruptedBefore.has(id),
           signal: state.signal,
@@ -132,73 +189,22 @@ export async function make(
       });
     }
     if (!decision.run) {
-      state.outputs.set(id, decision.stored.output);
-      state.digests.set(id, decision.stored.outputDigest);
+      state.known(node, decision.stored.output, decision.stored.outputDigest);
       return state.finish({ id, status: "up-to-date", reason: "up to date", durationMs: 0 });
     }
-    if (options.dryRun)
+    if (!state.haveUses(node)) return;
+    const usesBlocked = state.blockedBy(node.uses ?? []);
+    if (usesBlocked) return state.finish({ id, status: "skipped", reason: usesBlocked, durationMs: 0 });
+    if (options.dryRun) {
+      if (node.pure && (node.uses ?? []).every((u) => state.outputs.has(u)))
+        return state.finish(await evaluatePure(node, decision, state));
       return state.finish({ id, status: "would-run", reason: decision.reason, durationMs: 0 });
+    }
     if (state.stopping())
       return state.finish({ id, status: "skipped", reason: state.stopReason(), durationMs: 0 });
     const outcome = await executeNode(node, decision, state, options);
     state.finish(outcome);
     await progress(node.cost === "expensive");
-  }
-}
-
-/** Mutable bookkeeping of one `make`, shared by the node visits. */
-export class RunState {
-  readonly outcomes = new Map<string, NodeOutcome>();
-  readonly outputs = new Map<string, unknown>();
-  readonly digests = new Map<string, string>();
-  readonly slots: Semaphore;
-  private readonly pools = new Map<string, Semaphore>();
-  private firstFailure: string | undefined;
-
-  constructor(private readonly options: MakeOptions) {
-    this.slots = new Semaphore(options.concurrency ?? 4);
-    this.signal = options.signal ?? new AbortController().signal;
-  }
-
-  readonly signal: AbortSignal;
-
-  pool(name: string): Semaphore {
-    let pool = this.pools.get(name);
-    if (!pool) this.pools.set(name, (pool = new Semaphore(this.options.pools?.[name] ?? 1)));
-    return pool;
-  }
-
-  finish(outcome: NodeOutcome): void {
-    this.outcomes.set(outcome.id, outcome);
-    if (outcome.status === "failed" && !this.firstFailure) this.firstFailure = outcome.id;
-    this.options.reporter?.finished?.(outcome);
-  }
-
-  stopping(): boolean {
-    return this.signal.aborted || (this.firstFailure !== undefined && !this.options.keepGoing);
-  }
-
-  stopReason(): string {
-    return this.signal.aborted
-      ? "run interrupted"
-      : `stopped after ${this.firstFailure} failed (use --keep-going)`;
-  }
-
-  blockedBy(deps: readonly string[]): string | undefined {
-    for (const dep of deps) {
-      const status = this.outcomes.get(dep)?.status;
-      if (status === "failed" || status === "skipped" || status === "interrupted")
-        return `dependency ${dep} ${status}`;
-    }
-    return undefined;
-  }
-
-  digestsOf(deps: readonly string[]): Record<string, string> {
-    return Object.fromEntries(deps.map((d) => [d, this.digests.get(d)!]));
-  }
-
-  outputsOf(deps: readonly string[]): Record<string, unknown> {
-    return Object.fromEntries(deps.map((d) => [d, this.outputs.get(d)]));
   }
 }
 
