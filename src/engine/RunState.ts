@@ -165,7 +165,11 @@ export class RunState {
 
   private need(id: string, ids: readonly string[]): void {
     const set = this.needs.get(id) ?? new Set<string>();
-    for (const need of ids) if (!set.has(need)) (set.add(need), this.changes++);
+    for (const need of ids) {
+      if (set.has(need)) continue;
+      set.add(need);
+      this.changes++;
+    }
     this.needs.set(id, set);
   }
 }
