@@ -12,6 +12,7 @@ import { validateCommand } from "./validateCommand.js";
 /** This machine: commands are child processes started without a shell. */
 export class LocalTarget implements Target {
   readonly name = "local";
+  readonly kind = "local" as const;
   private identityCache: Promise<TargetIdentity> | undefined;
 
   run(argv: readonly string[], options: RunOptions = {}): Promise<CommandResult> {

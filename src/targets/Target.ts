@@ -41,6 +41,8 @@ export interface TargetIdentity {
 export interface Target {
   /** A short name for messages, e.g. `local` or `ssh://ci@127.0.0.1:2222`. */
   readonly name: string;
+  /** This machine, or a machine reached over SSH (whose loopback is reached through port forwards). */
+  readonly kind: "local" | "ssh";
   /** Runs `argv` and resolves with its exit code; rejects only when the command could not be run. */
   run(argv: readonly string[], options?: RunOptions): Promise<CommandResult>;
   /** Copies a local tree to `remoteDir` on the target, replacing it atomically. */

@@ -32,7 +32,7 @@ export function registerTarget(program: Command, output: Output, setExit: (code:
         identity: global.identity,
         knownHosts: global.knownHosts,
       });
-      const lifecycle = opened.name === "local" ? undefined : lifecycleKind(process.env, named?.lifecycle);
+      const lifecycle = opened.kind === "local" ? undefined : lifecycleKind(process.env, named?.lifecycle);
       try {
         const report = await checkTarget(opened, lifecycle ? { lifecycle } : {});
         output.out(flags.json ? JSON.stringify(report, null, 2) : formatTargetCheck(report));

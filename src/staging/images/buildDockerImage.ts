@@ -33,7 +33,7 @@ export async function buildDockerImage(b: DockerBuild): Promise<string> {
   const dockerfileLocal = resolve(b.workspaceRoot, b.recipe.dockerfile);
   let contextDir = b.contextDir;
   let dockerfile = dockerfileLocal;
-  if (b.target.name !== "local") {
+  if (b.target.kind !== "local") {
     const root = versionRoot(await resolveRemotePath(b.target, b.projectDir), b.slug);
     const upload = await uploadSnapshot(b.target, {
       localDir: b.contextDir,

@@ -38,7 +38,7 @@ export async function measureRun(m: MeasureRun): Promise<CellSummary> {
   try {
     // A service on a remote target listens on its loopback: load and scrapes go through SSH.
     const tunnel =
-      m.target.name !== "local" && m.target.forwardPort ? await m.target.forwardPort(dep.port) : undefined;
+      m.target.kind !== "local" && m.target.forwardPort ? await m.target.forwardPort(dep.port) : undefined;
     const { load, scrape } = await measureWindow(m, tunnel ? { ...dep, url: tunnel.url } : dep).finally(() =>
       tunnel?.close(),
     );

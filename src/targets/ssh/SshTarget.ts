@@ -33,6 +33,7 @@ const NOT_FOUND = /exec: .*: not found|command not found/;
  */
 export class SshTarget implements Target {
   readonly name: string;
+  readonly kind = "ssh" as const;
   private open: SshSession | undefined;
   private connecting: Promise<SshSession> | undefined;
   private homeCache: Promise<string> | undefined;

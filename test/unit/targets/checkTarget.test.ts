@@ -7,7 +7,8 @@ import type { CommandResult, Target, TargetIdentity } from "../../../src/targets
 
 function fakeTarget(identity: () => Promise<TargetIdentity>): Target {
   return {
-    name: "ssh://ci@10.0.0.5:22",
+    name: "ssh://ci@127.0.0.1:2222",
+    kind: "ssh",
     run: () => Promise.reject(new Error("unused")),
     uploadTree: () => Promise.resolve(),
     readFile: () => Promise.resolve(""),
@@ -37,7 +38,7 @@ describe("checkTarget", () => {
       { lifecycle: "external", now: clock() },
     );
     expect(report).toEqual({
-      target: "ssh://ci@10.0.0.5:22",
+      target: "ssh://ci@127.0.0.1:2222",
       lifecycle: "external",
       ok: true,
       elapsedMs: 400,
@@ -47,7 +48,7 @@ describe("checkTarget", () => {
     });
     expect(formatTargetCheck(report)).toBe(
       [
-        "target ssh://ci@10.0.0.5:22: reachable (0.4 s)",
+        "target ssh://ci@127.0.0.1:2222: reachable (0.4 s)",
         "  lifecycle: external",
         "  id:        SHA256:abc",
         "  system:    Linux x86_64",
@@ -76,7 +77,7 @@ describe("checkTarget", () => {
     expect(report.ok).toBe(false);
     expect(report.error?.code).toBe("E_SSH_HOSTKEY_UNKNOWN");
     const text = formatTargetCheck(report);
-    expect(text).toMatch(/^target ssh:\/\/ci@10.0.0.5:22: NOT reachable \(0.4 s\)/);
+    expect(text).toMatch(/^target ssh:\/\/ci@127.0.0.1:2222: NOT reachable \(0.4 s\)/);
     expect(text).toContain("error: host key of x is not in known_hosts");
     expect(text).toContain("line to add: [h]:22 ssh-ed25519 AAAA");
     expect(text).toContain("hint: check the fingerprint");

@@ -11,6 +11,7 @@ type Reply = CommandResult | Error;
 /** A target that records commands, answers them from a script, and serves files from a map. */
 class FakeTarget implements Target {
   readonly name = "fake";
+  readonly kind = "local" as const;
   readonly calls: { argv: string[]; options: RunOptions | undefined }[] = [];
   constructor(
     private readonly reply: (argv: readonly string[]) => Reply,

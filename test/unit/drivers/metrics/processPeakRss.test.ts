@@ -18,6 +18,7 @@ const STATUS = [
 /** A target that serves files from a map, or fails reads the way a target does. */
 class FilesTarget implements Target {
   readonly name = "fake";
+  readonly kind = "local" as const;
   readonly reads: string[] = [];
   constructor(private readonly files: Record<string, string | Error>) {}
   readFile(path: string): Promise<string> {
