@@ -1,33 +1,43 @@
+import type { ResolvedConfig } from "../src/config/StagingConfig.js";
 import type { Deployment } from "../src/drivers/deploy/index.js";
 import { defineTask } from "../src/engine/defineTask.js";
-import type { DeployEnv } from "../src/staging/deploy/DeployEnv.js";
+import type { DeployDrivers } from "../src/staging/deploy/DeployDrivers.js";
+import { deployRecipe, deploySpec } from "../src/staging/deploy/deploySpec.js";
+import { nodeIds, targetPool } from "../src/staging/graph/nodeIds.js";
+import type { GraphTargets } from "../src/staging/graph/GraphTargets.js";
 import { freshLog } from "../src/staging/images/buildLog.js";
-import type { ImageOutput } from "./image.js";
+import type { Workspace } from "../src/staging/workspace/index.js";
+import { imageTask } from "./image.js";
 
 export interface DeployParams {
   slug: string;
   mode: string;
-  env: DeployEnv;
+  workspace: Workspace;
+  config: ResolvedConfig;
+  targets: GraphTargets;
+  drivers: DeployDrivers;
 }
 
 /**
- * A running service for one version and mode. Up to date only while the live check agrees: the
- * process or container is alive and /health answers with the recorded build fingerprint.
+ * `deploy:<version>:<mode>`: a running service for one version and mode. Up to date only while the
+ * live check agrees: the process or container is alive and /health answers with the recorded build
+ * fingerprint.
  */
-export const deployTask = defineTask<DeployParams, Deployment>({
+export const deployTask = defineTask<DeployParams, Deployment, { slug: string; mode: string }>({
   name: "deploy",
   version: "1",
-  id: (p) => `deploy:${p.slug}:${p.mode}`,
-  deps: (p) => [`image:${p.slug}:${p.mode}`],
-  inputs: (p) => ({ values: { recipe: p.env.recipe(p.mode), target: p.env.targets.targetIdentity } }),
-  pool: (p) => `target:${p.env.targets.target.name}`,
+  id: (p) => nodeIds.deploy(p.slug, p.mode),
+  deps: (p) => [nodeIds.image(p.slug, p.mode)],
+  inputs: (p) => ({ values: { recipe: deployRecipe(p.config, p.mode), target: p.targets.targetIdentity } }),
+  pool: (p) => targetPool(p.targets.target.name),
   run: async (p, ctx) => {
-    const image = ctx.upstream[`image:${p.slug}:${p.mode}`] as ImageOutput;
+    const image = ctx.get(imageTask.ref(p));
     const previous = ctx.previous?.output as Deployment | undefined;
-    if (previous) await p.env.byKind(previous.driver).stop(previous);
-    const logFile = await freshLog(p.env.workspace.stagingDir, ctx.id);
-    await p.env.prepareRemote(p.slug, p.mode, image);
-    return p.env.driverFor(image, p.mode).start(p.env.spec(p.slug, p.mode, image, logFile), ctx.signal);
+    if (previous) await p.drivers.byKind(previous.driver).stop(previous);
+    const logFile = await freshLog(p.workspace.stagingDir, ctx.id);
+    await p.drivers.prepare(p.slug, p.mode, image);
+    const spec = deploySpec(p.config, p.workspace, { slug: p.slug, mode: p.mode, image, logFile });
+    return p.drivers.forImage(image, p.mode).start(spec, ctx.signal);
   },
-  check: async (p, record) => p.env.byKind(record.output.driver).check(record.output),
+  check: async (p, record) => p.drivers.byKind(record.output.driver).check(record.output),
 });

@@ -1,5 +1,6 @@
 import { defineTask } from "../src/engine/defineTask.js";
 import { snapshotFingerprint } from "../src/staging/fingerprint/snapshotFingerprint.js";
+import { nodeIds } from "../src/staging/graph/nodeIds.js";
 
 export interface FingerprintParams {
   slug: string;
@@ -12,10 +13,11 @@ export interface FingerprintOutput {
   files: number;
 }
 
-export const fingerprintTask = defineTask<FingerprintParams, FingerprintOutput>({
+export const fingerprintTask = defineTask<FingerprintParams, FingerprintOutput, { slug: string }>({
   name: "fingerprint",
   version: "1",
-  id: (p) => `fingerprint:${p.slug}`,
+  id: (p) => nodeIds.fingerprint(p.slug),
+  pure: true,
   inputs: (p) => ({ files: [{ name: "snapshot", root: p.snapshotDir }] }),
   run: async (p) => {
     const { digest, files } = snapshotFingerprint(p.snapshotDir);

@@ -1,13 +1,14 @@
 import { defineTask } from "../src/engine/defineTask.js";
 import { ExitCode, StagingError } from "../src/errors/index.js";
-import type { CampaignPlan } from "../src/staging/campaign/CampaignPlan.js";
+import { nodeIds } from "../src/staging/graph/nodeIds.js";
 import { applyPromotion } from "../src/staging/versions/index.js";
 import type { Workspace } from "../src/staging/workspace/index.js";
-import type { ReportOutput } from "./report.js";
+import { campaignTask } from "./campaign.js";
+import { planTask } from "./plan.js";
 
 export interface PromoteParams {
+  candidate: string;
   workspace: Workspace;
-  plan: CampaignPlan;
   /** The statuses of the two versions now: a promotion already done is not redone. */
   statuses: { candidate: string; baseline: string };
   force: boolean;
@@ -26,40 +27,42 @@ export interface PromoteOutput {
  * `promote:<candidate>`: the candidate becomes the baseline, the old baseline archived-baseline,
  * in one journaled change. A regression in a critical metric refuses it unless forced (recorded).
  */
-export const promoteTask = defineTask<PromoteParams, PromoteOutput>({
+export const promoteTask = defineTask<PromoteParams, PromoteOutput, { candidate: string }>({
   name: "promote",
-  version: "1",
-  id: (p) => `promote:${p.plan.identity.candidate}`,
-  deps: (p) => [`report:${p.plan.id}`],
-  inputs: (p) => ({ values: { campaign: p.plan.key, statuses: p.statuses, force: p.force } }),
+  version: "2",
+  id: (p) => nodeIds.promote(p.candidate),
+  deps: (p) => [nodeIds.campaign(p.candidate), nodeIds.plan(p.candidate)],
+  inputs: (p) => ({ values: { statuses: p.statuses, force: p.force } }),
   run: async (p, ctx) => {
-    const report = ctx.upstream[`report:${p.plan.id}`] as ReportOutput;
+    const { campaign, report } = ctx.get(campaignTask.ref(p));
+    const plan = ctx.get(planTask.ref(p));
     const regressions = report.regressions_in_critical.map(
       (r) =>
         `${r.mode} ${r.metric} ${r.delta_pct === null ? "" : `${r.delta_pct > 0 ? "+" : ""}${r.delta_pct.toFixed(1)}% `}(p ${r.p_adjusted.toFixed(3)})`,
     );
     if (regressions.length > 0 && !p.force) {
       throw new StagingError(
-        `Promotion of ${p.plan.identity.candidate} refused: the campaign shows a regression in a critical metric`,
+        `Promotion of ${p.candidate} refused: the campaign shows a regression in a critical metric`,
         {
           code: "E_PROMOTE_REGRESSION",
           exitCode: ExitCode.nodeFailed,
-          facts: { campaign: p.plan.id, regressions: regressions.join("\n") },
+          facts: { campaign, regressions: regressions.join("\n") },
           hint: "read the report; `staging promote <candidate> --force` overrides, and the override is recorded",
         },
       );
     }
+    const forced = p.force && regressions.length > 0;
     await applyPromotion(p.workspace, {
-      candidate: p.plan.identity.candidate,
-      campaignId: p.plan.id,
+      candidate: p.candidate,
+      campaignId: campaign,
       now: new Date(),
-      forced: p.force && regressions.length > 0,
+      forced,
     });
     return {
-      promoted: p.plan.identity.candidate,
-      archived: p.plan.identity.baseline,
-      campaign: p.plan.id,
-      forced: p.force && regressions.length > 0,
+      promoted: p.candidate,
+      archived: plan.identity.baseline,
+      campaign,
+      forced,
       overridden: p.force ? regressions : [],
     };
   },

@@ -2,53 +2,50 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { defineTask } from "../src/engine/defineTask.js";
 import { sha256Hex } from "../src/engine/hashing.js";
-import type { CampaignPlan } from "../src/staging/campaign/CampaignPlan.js";
-import type { CellSummary } from "../src/staging/measure/CellSummary.js";
-import { renderReportHtml } from "../src/staging/report/html/index.js";
-import { renderReportJson, renderReportMarkdown, type Aggregate } from "../src/staging/report/index.js";
+import { campaignDir, roundsUpTo } from "../src/staging/campaign/CampaignPlan.js";
+import { readCampaignJson } from "../src/staging/campaign/campaignFolder.js";
+import type { CampaignWiring } from "../src/staging/campaign/CampaignWiring.js";
+import type { ReportOutput } from "../src/staging/campaign/ReportOutput.js";
+import { nodeIds } from "../src/staging/graph/nodeIds.js";
+import type { RoundOutput } from "../src/staging/measure/RoundOutput.js";
+import { renderReportFiles } from "../src/staging/report/renderReportFiles.js";
+import { aggregateTask } from "./aggregate.js";
 
-export interface ReportParams {
-  plan: CampaignPlan;
-}
+export type { ReportOutput } from "../src/staging/campaign/ReportOutput.js";
 
-/** What a report node records: where the reports are and what they hold. */
-export interface ReportOutput {
-  campaign: string;
-  files: Record<string, string>;
-  regressions_in_critical: Aggregate["regressions_in_critical"];
-}
-
-/** `report:<campaign>`: report.md, report.json and report.html (plots), byte-identical for the same runs. */
-export const reportTask = defineTask<ReportParams, ReportOutput>({
+/** `report:<campaign>`: report.md, report.json, report.html and the prototype's aggregate-comparison files. */
+export const reportTask = defineTask<CampaignWiring, ReportOutput, { campaign: string }>({
   name: "report",
-  version: "2",
-  id: (p) => `report:${p.plan.id}`,
-  // The runs too: the HTML plots every run, not only the aggregate.
-  deps: (p) => [
-    `aggregate:${p.plan.id}`,
-    ...p.plan.schedule.map((r) => `run:${p.plan.id}:${r.version}:${r.mode}:${r.round}`),
-  ],
+  version: "3",
+  id: (p) => nodeIds.report(p.campaign),
+  idOf: (p) => ({ campaign: p.plan.id }),
+  deps: (p) => [nodeIds.aggregate(p.plan.id)],
+  // The rounds too: the HTML plots every run, not only the analysis.
+  dynamicDeps: (p, read) =>
+    roundsUpTo(p.plan, read(aggregateTask.ref({ campaign: p.plan.id })).rounds).map((r) =>
+      nodeIds.round(p.plan.id, r.mode, r.round),
+    ),
   inputs: () => ({}),
   run: async (p, ctx) => {
-    const aggregate = ctx.upstream[`aggregate:${p.plan.id}`] as Aggregate;
-    const files: Record<string, string> = {
-      "report.md": renderReportMarkdown(aggregate),
-      "report.json": renderReportJson(aggregate),
-    };
-    const cells = Object.entries(ctx.upstream)
-      .filter(([id]) => id.startsWith("run:"))
-      .map(([, cell]) => cell as CellSummary);
-    files["report.html"] = await renderReportHtml(aggregate, cells);
-    for (const [name, text] of Object.entries(files)) await writeFile(join(p.plan.dir, name), text);
+    const analysis = ctx.get(aggregateTask.ref({ campaign: p.plan.id }));
+    const dir = join(p.workspace.root, campaignDir(p.plan.id));
+    const createdAt = (await readCampaignJson(dir))?.created_at ?? "";
+    const rounds = Object.entries(ctx.upstream)
+      .filter(([id]) => id !== nodeIds.aggregate(p.plan.id))
+      .map(([, round]) => round as RoundOutput);
+    const files = await renderReportFiles({ ...analysis.aggregate, created_at: createdAt }, rounds);
+    for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
     return {
       campaign: p.plan.id,
+      rounds: analysis.rounds,
       files: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, sha256Hex(text)])),
-      regressions_in_critical: aggregate.regressions_in_critical,
+      regressions_in_critical: analysis.aggregate.regressions_in_critical,
     };
   },
   check: async (p, record) => {
+    const dir = join(p.workspace.root, campaignDir(p.plan.id));
     for (const [name, digest] of Object.entries(record.output.files)) {
-      const text = await readFile(join(p.plan.dir, name), "utf8").catch(() => null);
+      const text = await readFile(join(dir, name), "utf8").catch(() => null);
       if (text === null || sha256Hex(text) !== digest)
         return { ok: false, reason: `${name} is missing or was changed` };
     }

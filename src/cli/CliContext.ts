@@ -8,14 +8,21 @@ import { FsMonitorClient } from "../filehash/fsmonitor/FsMonitorClient.js";
 import { monitorPaths } from "../filehash/fsmonitor/monitorPaths.js";
 import { FsStore } from "../store/FsStore.js";
 import { HashWorkerPool } from "../filehash/HashWorkerPool.js";
-import { buildWorkspaceGraph, type GraphTargets } from "../staging/graph/buildWorkspaceGraph.js";
+import type { GraphTargets } from "../staging/graph/GraphTargets.js";
+import { planWorkspace } from "../planner/planWorkspace.js";
+import type { CampaignRequest } from "../staging/campaign/CampaignRequest.js";
+import type { DeployDrivers } from "../staging/deploy/DeployDrivers.js";
+import type { LoadedBenchmark } from "../staging/benchmark/index.js";
+import { MeasureEnv } from "../staging/measure/MeasureEnv.js";
+import { loadWorkspaceBenchmark } from "../staging/workspace/index.js";
+import { wireDeployDrivers } from "./wireDeployDrivers.js";
 import { LocalTarget } from "../targets/LocalTarget.js";
 import { createLifecycle } from "../targets/createLifecycle.js";
 import { openTarget, sshTargetOptions } from "../targets/openTarget.js";
 import { SshTarget } from "../targets/ssh/SshTarget.js";
 import type { Target } from "../targets/Target.js";
 import { lifecycleKind } from "../targets/VmLifecycle.js";
-import { StagingError } from "../errors/index.js";
+import { isStagingError, StagingError } from "../errors/index.js";
 import { remoteProjectDirSetting } from "../targets/remoteProjectDir.js";
 import { listVersions, type VersionEntry } from "../staging/versions/index.js";
 import { openWorkspace, type Workspace } from "../staging/workspace/index.js";
@@ -41,7 +48,20 @@ export interface CliContext {
   versions(): Promise<VersionEntry[]>;
   /** The campaign's target and this machine, opened on first use. */
   targets(): Promise<GraphTargets>;
-  graph(): Promise<TaskGraph>;
+  /** The deploy drivers on the target, built once. */
+  drivers(): Promise<DeployDrivers>;
+  /** The pinned benchmark, loaded once; undefined with the reason where it is missing or broken. */
+  benchmark(): Promise<LoadedBenchmark | undefined>;
+  /** The instruments of a measured run (benchmark, corpora, load driver), opened once. */
+  measure(): Promise<MeasureEnv>;
+  /** The one planner's graph of the workspace, with these campaign requests planned. */
+  graph(options?: GraphOptions): Promise<TaskGraph>;
+}
+
+/** What a command asks of the planner beyond the workspace's own nodes. */
+export interface GraphOptions {
+  campaigns?: readonly CampaignRequest[];
+  forcePromote?: boolean;
 }
 
 export async function openContext(
@@ -69,6 +89,22 @@ export async function openContext(
   const versions = () => listVersions(workspace);
   let opened: Promise<GraphTargets> | undefined;
   const targets = () => (opened ??= openTargets(config, global, output));
+  let wired: Promise<DeployDrivers> | undefined;
+  const drivers = () =>
+    (wired ??= targets().then((t) => wireDeployDrivers(workspace, config, t, process.env)));
+  let loaded: Promise<LoadedBenchmark | undefined> | undefined;
+  const benchmark = () =>
+    (loaded ??= loadWorkspaceBenchmark(workspace).catch((error: unknown) => {
+      if (isStagingError(error)) return undefined;
+      throw error;
+    }));
+  let instruments: Promise<MeasureEnv> | undefined;
+  const measure = () =>
+    (instruments ??= (async () =>
+      MeasureEnv.open(
+        { workspace, config, drivers: await drivers(), targets: await targets() },
+        (await benchmark()) ?? (await loadWorkspaceBenchmark(workspace)),
+      ))());
   const needsTargets = Object.values(config.modes).some((m) => m.build !== undefined);
   return {
     config,
@@ -79,13 +115,22 @@ export async function openContext(
     workspace,
     versions,
     targets,
-    graph: async () =>
-      buildWorkspaceGraph({
+    drivers,
+    benchmark,
+    measure,
+    graph: async (options: GraphOptions = {}) => {
+      const found = await benchmark();
+      return planWorkspace({
         workspace,
-        versions: await versions(),
         config,
-        ...(needsTargets ? { targets: await targets() } : {}),
-      }),
+        versions: await versions(),
+        ...(needsTargets ? { targets: await targets(), drivers: await drivers() } : {}),
+        ...(found ? { benchmark: found } : {}),
+        ...(options.campaigns ? { campaigns: options.campaigns } : {}),
+        ...(options.forcePromote ? { forcePromote: true } : {}),
+        measure,
+      });
+    },
   };
 }
 

@@ -1,9 +1,8 @@
-import { DeployEnv } from "../staging/deploy/DeployEnv.js";
+import { nodeIds, parseNodeId } from "../staging/graph/nodeIds.js";
 import type { CellSummary } from "../staging/measure/CellSummary.js";
-import { MeasureEnv, measureDir } from "../staging/measure/MeasureEnv.js";
+import { measureDir, measureLogId } from "../staging/measure/MeasureEnv.js";
 import { findBaseline } from "../staging/versions/index.js";
-import { loadWorkspaceBenchmark } from "../staging/workspace/index.js";
-import type { ImageOutput } from "../../tasks/image.js";
+import type { ImageOutput } from "../staging/images/ImageOutput.js";
 import type { CliContext } from "./CliContext.js";
 import { runMake } from "./runMake.js";
 import { withLock } from "./withLock.js";
@@ -20,7 +19,12 @@ export class WatchMeasurer {
   async afterBuild(ctx: CliContext, executed: string[]): Promise<void> {
     const touched = [
       ...new Set(
-        executed.filter((id) => /^(image|deploy):/.test(id)).map((id) => id.split(":").slice(1, 3).join(":")),
+        executed.flatMap((id) => {
+          const parsed = parseNodeId(id);
+          return parsed?.kind === "image" || parsed?.kind === "deploy"
+            ? [`${parsed.version}:${parsed.mode}`]
+            : [];
+        }),
       ),
     ];
     if (touched.length === 0) return;
@@ -30,10 +34,7 @@ export class WatchMeasurer {
       "watch --measure",
       async () => {
         const graph = await ctx.graph();
-        const env = await MeasureEnv.open(
-          new DeployEnv(ctx.workspace, ctx.config, await ctx.targets()),
-          await loadWorkspaceBenchmark(ctx.workspace),
-        );
+        const env = await ctx.measure();
         for (const cell of touched) {
           const [slug, mode] = cell.split(":") as [string, string];
           // The baseline is measured once per mode, first, so the edited version is shown beside it.
@@ -44,17 +45,17 @@ export class WatchMeasurer {
           const images = await runMake(
             ctx,
             graph,
-            pairs.map((s) => `image:${s}:${mode}`),
+            pairs.map((s) => nodeIds.image(s, mode)),
             { locked: true, quiet: true, command: "watch --measure" },
           );
           for (const s of pairs) {
-            const image = images.outputs.get(`image:${s}:${mode}`) as ImageOutput;
+            const image = images.outputs.get(nodeIds.image(s, mode)) as ImageOutput;
             const at = {
               runDir: measureDir(ctx.workspace.stagingDir, s, mode),
               round: 0,
               runIndex: 0,
               seed: 1,
-              logId: `measure:${s}:${mode}`,
+              logId: measureLogId(s, mode),
               signal: new AbortController().signal,
             };
             const result = await env.measure(s, mode, image, at);

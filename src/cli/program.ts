@@ -3,6 +3,8 @@ import { registerBuildImages } from "./commands/buildImages.js";
 import { registerDown } from "./commands/down.js";
 import { registerWatch } from "./commands/watch.js";
 import { registerCampaign } from "./commands/campaign.js";
+import { registerCampaigns } from "./commands/campaigns.js";
+import { registerReport } from "./commands/report.js";
 import { registerPromote } from "./commands/promote.js";
 import { registerMeasure } from "./commands/measure.js";
 import { registerCreateVersion } from "./commands/createVersion.js";
@@ -15,6 +17,7 @@ import { registerStatus } from "./commands/status.js";
 import { registerTarget } from "./commands/target.js";
 import { registerVersions } from "./commands/versions.js";
 import type { Output } from "./Output.js";
+import { packageVersion } from "./packageVersion.js";
 
 /** The command line as DESIGN.md documents it; one file per command under `commands/`. */
 export function buildProgram(output: Output, setExit: (code: number) => void): Command {
@@ -33,6 +36,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       "--known-hosts <file>",
       "known_hosts file host keys are verified against (default ~/.ssh/known_hosts)",
     )
+    .version(packageVersion(), "--version", "print staging's version")
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
@@ -49,6 +53,8 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
   registerMeasure(program, output, setExit);
   registerWatch(program, output, setExit);
   registerCampaign(program, output, setExit);
+  registerReport(program, output, setExit);
+  registerCampaigns(program, output);
   registerPromote(program, output, setExit);
   registerFsmonitor(program, output);
   for (const command of program.commands) command.exitOverride();

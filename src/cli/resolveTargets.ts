@@ -1,6 +1,7 @@
 import type { TaskGraph } from "../engine/TaskGraph.js";
 import { matchSelector } from "../engine/selectors.js";
 import { StagingError } from "../errors/index.js";
+import { expandAlias } from "../staging/graph/nodeIds.js";
 
 /** Turns `make` targets (node ids, globs, aliases such as `images:<version>`) into node ids. */
 export function resolveTargets(graph: TaskGraph, targets: readonly string[]): string[] {
@@ -18,16 +19,10 @@ export function resolveTargets(graph: TaskGraph, targets: readonly string[]): st
               ? "(the workspace has no nodes)"
               : ids.slice(0, 8).join(", ") + (ids.length > 8 ? ", ..." : ""),
         },
-        hint: "targets are node ids, globs such as 'fingerprint:*', or images:<version>; `staging status` lists the nodes",
+        hint: "targets are node ids, globs such as 'fingerprint:*', images:<version> or campaign:<candidate>; `staging status` lists the nodes",
       });
     }
     matched.forEach((id) => out.add(id));
   }
   return [...out];
-}
-
-function expandAlias(target: string): string {
-  const images = /^images:([^:]+)$/.exec(target);
-  if (images) return `image:${images[1]}:*`;
-  return target;
 }

@@ -78,7 +78,11 @@ export class RunState {
     } catch (error) {
       if (!(error instanceof NotMade)) return { kind: "failed", reason: messageOf(error) };
       const outcome = this.outcomes.get(error.id);
-      if (outcome?.status === "would-run") return { kind: "unknown", id: error.id };
+      if (outcome?.status === "would-run") {
+        // A dry run shows the node after what it read: the rest cannot be known yet.
+        this.resolved.set(node.id, [...new Set([...read, error.id])]);
+        return { kind: "unknown", id: error.id };
+      }
       if (outcome) return { kind: "blocked", reason: `dependency ${error.id} ${outcome.status}` };
       this.need(node.id, [error.id]);
       return { kind: "wait" };

@@ -13,12 +13,25 @@ export type NodeStatus =
   /** Dry run: would run. */
   | "would-run";
 
+/** Why a node runs, as data: `reason` words it for people. */
+export type ReasonKind =
+  | "never-run"
+  | "interrupted"
+  | "forced"
+  | "inputs-changed"
+  | "live-check"
+  | "upstream"
+  | "up-to-date"
+  | "other";
+
 /** One node's line in a run summary. */
 export interface NodeOutcome {
   id: string;
   status: NodeStatus;
   /** Why it ran or why it did not, in `explain`'s words. */
   reason: string;
+  /** The kind of `reason`, for code that decides by it. */
+  reasonKind?: ReasonKind;
   durationMs: number;
   /** True when its inputs changed while its action ran: the record was not written. */
   staleAfterRun?: boolean;

@@ -7,11 +7,13 @@ import type { ActionContext, CheckResult, NodeInputs, TaskNode } from "./TaskNod
  * parameters of one node (a version, a mode, a round...). `Id` is the part of the parameters that
  * names a node: enough to make its ref without the rest.
  */
-export interface TaskDefinition<Params extends Id, Output, Id = Params> {
+export interface TaskDefinition<Params, Output, Id = Params> {
   name: string;
   /** Bump to invalidate every record of this task. */
   version: string;
   id(id: Id): string;
+  /** The id parts of a node's parameters. @default the parameters themselves */
+  idOf?(params: Params): Id;
   deps?(params: Params): string[];
   /** See `TaskNode.dynamicDeps`. */
   dynamicDeps?(params: Params, read: OutputReader): readonly string[];
@@ -37,24 +39,25 @@ export interface TaskDefinition<Params extends Id, Output, Id = Params> {
 }
 
 /** A declared task: its definition, and the typed ref of any of its nodes. */
-export interface Task<Params extends Id, Output, Id = Params> extends TaskDefinition<Params, Output, Id> {
+export interface Task<Params, Output, Id = Params> extends TaskDefinition<Params, Output, Id> {
   ref(id: Id): NodeRef<Output>;
 }
 
 /** Types a task declaration, and gives it `ref`. */
-export function defineTask<Params extends Id, Output, Id = Params>(
+export function defineTask<Params, Output, Id = Params>(
   definition: TaskDefinition<Params, Output, Id>,
 ): Task<Params, Output, Id> {
   return { ...definition, ref: (id: Id) => ({ id: definition.id(id) }) };
 }
 
 /** One node of a task, for the given parameters. */
-export function taskNode<Params extends Id, Output, Id = Params>(
+export function taskNode<Params, Output, Id = Params>(
   task: TaskDefinition<Params, Output, Id>,
   params: Params,
 ): TaskNode<Output> {
   const node: TaskNode<Output> = {
-    id: task.id(params),
+    // Without idOf the parameters hold the id parts themselves.
+    id: task.id(task.idOf ? task.idOf(params) : (params as unknown as Id)),
     deps: task.deps?.(params) ?? [],
     taskVersion: `${task.name}@${task.version}`,
     inputs: task.inputs(params),

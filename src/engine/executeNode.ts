@@ -20,7 +20,7 @@ export async function executeNode(
 ): Promise<NodeOutcome> {
   const releasePool = node.pool ? await state.pool(node.pool).acquire(node.priority ?? 0) : () => {};
   const releaseSlot = await state.slots.acquire(node.priority ?? 0);
-  const base = { id: node.id, reason: decision.reason };
+  const base = { id: node.id, reason: decision.reason, reasonKind: decision.reasonKind };
   const t0 = options.clock.monotonicMs();
   const elapsed = () => Math.round(options.clock.monotonicMs() - t0);
   try {
@@ -80,7 +80,7 @@ export async function evaluatePure(
   decision: Extract<Decision, { run: true }>,
   state: RunState,
 ): Promise<NodeOutcome> {
-  const base = { id: node.id, reason: decision.reason, durationMs: 0 };
+  const base = { id: node.id, reason: decision.reason, reasonKind: decision.reasonKind, durationMs: 0 };
   try {
     const output = await node.action(actionContext(node, decision, state, {}));
     state.known(node, output, sha256Hex(canonicalJson(output ?? null)));

@@ -129,9 +129,16 @@ export async function make(
     summary,
     outputs: state.outputs,
     digests: state.digests,
-    deps: new Map(ids.map((id) => [id, state.depsOf(graph.get(id))])),
+    deps: new Map(ids.map((id) => [id, depsShown(id)])),
     ...byStatus(summary.nodes),
   };
+
+  /** A node's dependencies as this make found them: a node that ran (or would) used its uses too. */
+  function depsShown(id: string): string[] {
+    const node = graph.get(id);
+    const ran = state.outcomes.get(id)?.status !== "up-to-date";
+    return [...new Set([...state.depsOf(node), ...(ran ? (node.uses ?? []) : [])])];
+  }
 
   async function visit(id: string, closure: ReadonlySet<string>): Promise<void> {
     const node = graph.get(id);
@@ -142,7 +149,13 @@ export async function make(
     const resolved = state.resolveDynamic(node);
     if (resolved.kind === "wait") return;
     if (resolved.kind === "unknown")
-      return state.finish({ id, status: "would-run", reason: `after ${resolved.id} runs`, durationMs: 0 });
+      return state.finish({
+        id,
+        status: "would-run",
+        reason: `after ${resolved.id} runs`,
+        reasonKind: "upstream",
+        durationMs: 0,
+      });
     if (resolved.kind === "blocked")
       return state.finish({ id, status: "skipped", reason: resolved.reason, durationMs: 0 });
     if (resolved.kind === "failed")
@@ -161,6 +174,7 @@ export async function make(
         id,
         status: "would-run",
         reason: forced ? "forced" : `upstream ${pending} would run`,
+        reasonKind: forced ? "forced" : "upstream",
         durationMs: 0,
       });
     }
@@ -190,7 +204,13 @@ export async function make(
     }
     if (!decision.run) {
       state.known(node, decision.stored.output, decision.stored.outputDigest);
-      return state.finish({ id, status: "up-to-date", reason: "up to date", durationMs: 0 });
+      return state.finish({
+        id,
+        status: "up-to-date",
+        reason: "up to date",
+        reasonKind: "up-to-date",
+        durationMs: 0,
+      });
     }
     if (!state.haveUses(node)) return;
     const usesBlocked = state.blockedBy(node.uses ?? []);
@@ -198,7 +218,13 @@ export async function make(
     if (options.dryRun) {
       if (node.pure && (node.uses ?? []).every((u) => state.outputs.has(u)))
         return state.finish(await evaluatePure(node, decision, state));
-      return state.finish({ id, status: "would-run", reason: decision.reason, durationMs: 0 });
+      return state.finish({
+        id,
+        status: "would-run",
+        reason: decision.reason,
+        reasonKind: decision.reasonKind,
+        durationMs: 0,
+      });
     }
     if (state.stopping())
       return state.finish({ id, status: "skipped", reason: state.stopReason(), durationMs: 0 });

@@ -136,3 +136,13 @@ function lockedError(path: string, owner: LockOwner): StagingError {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** Who holds the lock now, for commands that only read: a live owner means work in progress. */
+export async function lockHolder(
+  path: string,
+): Promise<{ pid: number; command: string; alive: boolean } | undefined> {
+  const owner = await readOwner(path);
+  if (owner === "gone" || owner === "unreadable") return undefined;
+  const alive = owner.host !== hostname() || processAlive(owner.pid, owner.startTicks);
+  return { pid: owner.pid, command: owner.command, alive };
+}

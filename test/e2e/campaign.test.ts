@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { exited, runCli, startCli } from "../helpers/cli.js";
 import { demoWorkspace } from "../helpers/demoWorkspace.js";
 import { useTmpDir } from "../helpers/useTmpDir.js";
+import { kindOf } from "../../src/staging/graph/nodeIds.js";
 
 interface MakeJson {
   executed: string[];
@@ -18,16 +19,16 @@ function make(ws: string, ...args: string[]): MakeJson {
   return JSON.parse(r.stdout) as MakeJson;
 }
 
-const runs = (ids: string[]) => ids.filter((id) => id.startsWith("run:"));
+const rounds = (ids: string[]) => ids.filter((id) => kindOf(id) === "round");
 
-/** Every run id any make executed, from the run summaries the store keeps. */
-function executedRunsOverAllSummaries(ws: string): string[] {
+/** Every round id any make executed, from the run summaries the store keeps. */
+function executedRoundsOverAllSummaries(ws: string): string[] {
   const dir = join(ws, ".staging/runs");
   return readdirSync(dir).flatMap((f) => {
     const summary = JSON.parse(readFileSync(join(dir, f), "utf8")) as {
       nodes: { id: string; status: string }[];
     };
-    return summary.nodes.filter((n) => n.status === "executed" && n.id.startsWith("run:")).map((n) => n.id);
+    return summary.nodes.filter((n) => n.status === "executed" && kindOf(n.id) === "round").map((n) => n.id);
   });
 }
 
@@ -35,7 +36,7 @@ describe("a campaign on the demo, end to end", () => {
   it("measures every cell, writes the prototype's folder layout and a report, then has nothing to do", () => {
     const ws = demoWorkspace({ runs: 2 });
     const first = make(ws);
-    expect(runs(first.executed)).toHaveLength(4);
+    expect(rounds(first.executed)).toHaveLength(2);
     const [id] = readdirSync(join(ws, "campaigns"));
     expect(id).toMatch(/^candidate-vs-baseline-[0-9a-f]{8}$/);
     const dir = join(ws, "campaigns", id!);
@@ -57,7 +58,7 @@ describe("a campaign on the demo, end to end", () => {
       campaign_id: id,
       candidate: "candidate",
       baseline: "baseline",
-      runs: 2,
+      rounds: { min: 2, max: 2 },
       benchmark_path: "benchmark/benchmark.yaml",
     });
     expect(campaign.benchmark_hash).toMatch(/^[0-9a-f]{64}$/);
@@ -73,7 +74,7 @@ describe("a campaign on the demo, end to end", () => {
     for (const m of ["p50", "p95", "p99", "fail_rate", "throughput", "heap_peak", "gc_pause", "rss_peak"])
       expect(typeof cell.metrics[m], m).toBe("number");
     const schedule = JSON.parse(readFileSync(join(dir, "schedule.json"), "utf8")) as { round: number }[];
-    expect(schedule.map((r) => r.round)).toEqual([1, 1, 2, 2]);
+    expect(schedule.map((r) => r.round)).toEqual([1, 2]);
     expect(readFileSync(join(dir, "report.md"), "utf8")).toContain("## Mode `node`");
     const again = make(ws);
     expect(again.executed).toEqual([]);
@@ -94,7 +95,7 @@ describe("a campaign on the demo, end to end", () => {
     const before = outputs.map((f) => readFileSync(join(dir, f)));
     rmSync(join(dir, "report.md"));
     const redo = runCli(["make", "campaign:candidate", "--json", "--force", "aggregate:*"], { cwd: ws });
-    expect(runs((JSON.parse(redo.stdout) as MakeJson).executed)).toEqual([]);
+    expect(rounds((JSON.parse(redo.stdout) as MakeJson).executed)).toEqual([]);
     const after = outputs.map((f) => readFileSync(join(dir, f)));
     expect(after).toEqual(before);
     expect(runCli(["report", "candidate", "--format", "md"], { cwd: ws }).stdout).toBe(before[0]!.toString());
@@ -117,10 +118,10 @@ describe("a campaign on the demo, end to end", () => {
     const rest = make(copy);
     expect(rest.failed).toEqual([]);
     // Summaries are written as runs complete, so even the killed makes say what they measured.
-    const all = executedRunsOverAllSummaries(copy);
-    expect(all.length).toBeGreaterThan(runs(rest.executed).length);
+    const all = executedRoundsOverAllSummaries(copy);
+    expect(all.length).toBeGreaterThan(rounds(rest.executed).length);
     expect(all.length).toBe(new Set(all).size);
-    expect(new Set(all).size).toBeLessThanOrEqual(6);
+    expect(new Set(all).size).toBeLessThanOrEqual(3);
     expect(existsSync(join(copy, "campaigns"))).toBe(true);
     expect(make(copy).executed).toEqual([]);
     // A SIGKILLed make cannot stop the service it was measuring; `down` finds and stops it.
@@ -137,6 +138,6 @@ describe("a campaign on the demo, end to end", () => {
     expect(other.stderr).toContain(
       "error: Campaign mine exists with other inputs; runs of different campaigns are never mixed",
     );
-    expect(other.stderr).toMatch(/differs: +runs/);
+    expect(other.stderr).toMatch(/differs: +rounds/);
   }, 120_000);
 });

@@ -86,7 +86,7 @@ describe("staging make / status / explain / graph", () => {
         "error: No node matches the target image:nope:jvm",
         "  target: image:nope:jvm",
         "  nodes:  fingerprint:base, fingerprint:cand",
-        "hint: targets are node ids, globs such as 'fingerprint:*', or images:<version>; `staging status` lists the nodes",
+        "hint: targets are node ids, globs such as 'fingerprint:*', images:<version> or campaign:<candidate>; `staging status` lists the nodes",
         "",
       ].join("\n"),
     );
@@ -111,6 +111,7 @@ describe("staging make / status / explain / graph", () => {
         id: "fingerprint:base",
         status: "executed",
         reason: "never run",
+        reasonKind: "never-run",
         durationMs: expect.any(Number) as number,
         outputUnchanged: false,
         staleAfterRun: false,

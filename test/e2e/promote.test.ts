@@ -24,9 +24,7 @@ describe("promotion", () => {
     const ws = demoWorkspace({ runs: 2 });
     const early = runCli(["promote", "candidate"], { cwd: ws });
     expect(early.code).toBe(2);
-    expect(early.stderr).toContain(
-      "error: No completed campaign of candidate against the current baseline with current inputs",
-    );
+    expect(early.stderr).toContain("error: No campaign of candidate yet");
     expect(runCli(["run-campaign", "candidate"], { cwd: ws }).code).toBe(0);
     writeFileSync(
       join(ws, "versions/candidate/snapshot/src/config.ts"),
@@ -35,7 +33,9 @@ describe("promotion", () => {
     );
     const stale = runCli(["promote", "candidate"], { cwd: ws });
     expect(stale.code).toBe(2);
-    expect(stale.stderr).toContain("an edited snapshot or benchmark makes a new campaign");
+    expect(stale.stderr).toContain("did not measure candidate and its baseline as they are now");
+    expect(stale.stderr).toMatch(/differs: +candidate_fingerprint/);
+    expect(stale.stderr).toContain("an edited snapshot, benchmark or recipe makes a new campaign");
     expect(runCli(["run-campaign", "candidate"], { cwd: ws }).code).toBe(0);
     const done = runCli(["promote", "--candidate", "candidate"], { cwd: ws });
     expect(done.code, done.stderr).toBe(0);

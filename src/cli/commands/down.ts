@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { selectDeployments, stopAll, type Deployment } from "../../drivers/deploy/index.js";
 import { ExitCode } from "../../errors/index.js";
-import { DeployEnv, listDeployments } from "../../staging/deploy/DeployEnv.js";
+import { kindOf } from "../../staging/graph/nodeIds.js";
 import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { withLock } from "../withLock.js";
@@ -14,20 +14,20 @@ export function registerDown(program: Command, output: Output, setExit: (code: n
     .option("--wait", "wait for another staging process holding the workspace lock")
     .action(async (selector: string | undefined, flags: { wait?: boolean }, command: Command) => {
       const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
-      const env = new DeployEnv(ctx.workspace, ctx.config, await ctx.targets());
+      const drivers = await ctx.drivers();
       await withLock(
         ctx,
         `down ${selector ?? ""}`.trim(),
         async () => {
           const chosen = selectDeployments(
-            [...(await listDeployments(env)), ...(await helmReleases(ctx))],
+            [...(await drivers.list()), ...(await helmReleases(ctx))],
             selector,
           );
           const result = await stopAll(chosen, {
-            process: env.process,
-            docker: env.docker,
+            process: drivers.byKind("process"),
+            docker: drivers.byKind("docker"),
             // Only when needed: the helm driver requires an SSH target.
-            ...(chosen.some((d) => d.driver === "helm") ? { helm: env.helm } : {}),
+            ...(chosen.some((d) => d.driver === "helm") ? { helm: drivers.byKind("helm") } : {}),
           });
           for (const d of result.stopped)
             output.out(
@@ -50,7 +50,7 @@ export function registerDown(program: Command, output: Output, setExit: (code: n
 async function helmReleases(ctx: CliContext): Promise<Deployment[]> {
   const out: Deployment[] = [];
   for (const id of await ctx.store.list()) {
-    if (!id.startsWith("deploy:")) continue;
+    if (kindOf(id) !== "deploy") continue;
     const record = await ctx.store.get(id);
     const dep = record?.output as Deployment | undefined;
     if (dep?.driver === "helm") out.push(dep);

@@ -1,9 +1,8 @@
 import type { Command, Option } from "commander";
-import type { TaskGraph } from "../../engine/TaskGraph.js";
+import { expandedGraph } from "../expandedGraph.js";
 import { StagingError } from "../../errors/index.js";
 import { openContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
-import { resolveTargets } from "../resolveTargets.js";
 
 const FORMATS = ["dot", "mermaid", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -26,15 +25,20 @@ export function registerGraph(
         });
       }
       const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
-      const graph = await ctx.graph();
-      const ids = graph.closure(resolveTargets(graph, [target]));
-      output.out(renderGraph(graph, ids, flags.format as Format));
+      const { graph, ids: roots, dry } = await expandedGraph(ctx, [target]);
+      const depsOf = (id: string) => dry.deps.get(id) ?? graph.get(id).deps;
+      const ids = graph.closure(roots, (node) => depsOf(node.id));
+      output.out(renderGraph(ids, depsOf, flags.format as Format));
     });
 }
 
 /** The sub-graph of `ids` in a fixed order, so the text is stable. */
-export function renderGraph(graph: TaskGraph, ids: string[], format: Format): string {
-  const edges = ids.flatMap((id) => [...graph.get(id).deps].sort().map((dep) => [dep, id] as const));
+export function renderGraph(
+  ids: string[],
+  depsOf: (id: string) => readonly string[],
+  format: Format,
+): string {
+  const edges = ids.flatMap((id) => [...depsOf(id)].sort().map((dep) => [dep, id] as const));
   if (format === "json")
     return JSON.stringify({ nodes: ids, edges: edges.map(([from, to]) => ({ from, to })) }, null, 2);
   if (format === "mermaid") {

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import type { TaskGraph } from "../../engine/TaskGraph.js";
 import { ExitCode } from "../../errors/index.js";
-import { campaignGraph } from "../campaignGraph.js";
+import { parseNodeId } from "../../staging/graph/nodeIds.js";
+import { campaignPreflight } from "../campaignPreflight.js";
 import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { collect, parsePositiveInt } from "../parsers.js";
@@ -17,8 +18,6 @@ interface MakeFlags {
   json?: boolean;
   wait?: boolean;
 }
-
-const CAMPAIGN_TARGET = /^(campaign|promote):([^:]+)$/;
 
 export function registerMake(program: Command, output: Output, setExit: (code: number) => void): void {
   program
@@ -39,13 +38,23 @@ export function registerMake(program: Command, output: Output, setExit: (code: n
       const command_ = `make ${targets.join(" ")}`;
       const go = async (locked: boolean) => {
         const { graph, ids } = await plan(ctx, targets);
-        return runMake(ctx, graph, ids, { ...flags, locked, command: command_ });
+        return runMake(ctx, graph, ids, {
+          ...flags,
+          locked,
+          quiet: flags.dryRun ?? false,
+          command: command_,
+        });
       };
-      const needsPlan = targets.some((t) => CAMPAIGN_TARGET.test(t));
-      const result =
-        flags.dryRun && !needsPlan
-          ? await go(false)
-          : await withLock(ctx, command_, () => go(true), flags.wait ?? false);
+      const result = flags.dryRun
+        ? await go(false)
+        : await withLock(ctx, command_, () => go(true), flags.wait ?? false);
+      if (flags.dryRun && !flags.json) {
+        // The plan is the result of a dry run: it goes to stdout, where scripts read it.
+        for (const n of result.summary.nodes)
+          output.out(
+            `${n.status.padEnd(10)} ${n.id}${n.status === "up-to-date" ? "" : `  (${n.error ?? n.reason})`}`,
+          );
+      }
       if (flags.json) {
         const { executed, upToDate, failed, skipped, interrupted, wouldRun } = result;
         output.out(
@@ -67,25 +76,14 @@ export function registerMake(program: Command, output: Output, setExit: (code: n
     });
 }
 
-/** The graph and node ids of the targets; `campaign:<candidate>` and `promote:<candidate>` plan their campaign first. */
+/** The graph and node ids of the targets; `campaign:<candidate>` and `promote:<candidate>` are checked and planned first. */
 async function plan(ctx: CliContext, targets: string[]): Promise<{ graph: TaskGraph; ids: string[] }> {
-  let graph = await ctx.graph();
-  const ids: string[] = [];
+  const requests = [];
   for (const target of targets) {
-    const m = CAMPAIGN_TARGET.exec(target);
-    if (!m) continue;
-    const cg = await campaignGraph(ctx, {
-      candidate: m[2]!,
-      ...(m[1] === "promote" ? { promote: { force: false } } : {}),
-    });
-    graph = cg.graph;
-    ids.push(cg.goal);
+    const id = parseNodeId(target);
+    if (id?.kind === "campaign" || id?.kind === "promote")
+      requests.push(await campaignPreflight(ctx, { candidate: id.candidate }));
   }
-  ids.push(
-    ...resolveTargets(
-      graph,
-      targets.filter((t) => !CAMPAIGN_TARGET.test(t)),
-    ),
-  );
-  return { graph, ids };
+  const graph = await ctx.graph({ campaigns: requests });
+  return { graph, ids: resolveTargets(graph, targets) };
 }

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { ExitCode, StagingError } from "../../errors/index.js";
-import { DeployEnv } from "../../staging/deploy/DeployEnv.js";
-import { MeasureEnv, measureDir } from "../../staging/measure/MeasureEnv.js";
+import { nodeIds } from "../../staging/graph/nodeIds.js";
+import { measureDir, measureLogId } from "../../staging/measure/MeasureEnv.js";
 import type { CellSummary } from "../../staging/measure/CellSummary.js";
 import { checkSlugShape } from "../../staging/versions/index.js";
 import { loadWorkspaceBenchmark } from "../../staging/workspace/index.js";
-import type { ImageOutput } from "../../../tasks/image.js";
+import type { ImageOutput } from "../../staging/images/ImageOutput.js";
 import { openContext, type GlobalOptions } from "../CliContext.js";
 import { formatCells } from "../formatCells.js";
 import type { Output } from "../Output.js";
@@ -28,14 +28,11 @@ export function registerMeasure(program: Command, output: Output, setExit: (code
           ? flags.mode
           : benchmark.benchmark.platform_modes.filter((m) => ctx.config.modes[m]?.build);
       const graph = await ctx.graph();
-      const images = modes.map((m) => `image:${slug}:${m}`);
+      const images = modes.map((m) => nodeIds.image(slug, m));
       for (const id of images) if (!graph.nodes.has(id)) throw noImage(id, [...graph.nodes.keys()]);
       const built = await runMake(ctx, graph, images, { command: `measure ${slug}` });
       if (built.failed.length > 0) return setExit(ExitCode.nodeFailed);
-      const env = await MeasureEnv.open(
-        new DeployEnv(ctx.workspace, ctx.config, await ctx.targets()),
-        benchmark,
-      );
+      const env = await ctx.measure();
       const controller = new AbortController();
       process.once("SIGINT", () => controller.abort());
       const cells: CellSummary[] = [];
@@ -43,7 +40,7 @@ export function registerMeasure(program: Command, output: Output, setExit: (code
         output.err(
           `measuring ${slug}:${mode} (${benchmark.benchmark.load.warmup_s}s warm-up, ${benchmark.benchmark.load.duration_s}s window)`,
         );
-        const image = built.outputs.get(`image:${slug}:${mode}`) as ImageOutput;
+        const image = built.outputs.get(nodeIds.image(slug, mode)) as ImageOutput;
         const runDir = measureDir(ctx.workspace.stagingDir, slug, mode);
         cells.push(
           await env.measure(slug, mode, image, {
@@ -51,7 +48,7 @@ export function registerMeasure(program: Command, output: Output, setExit: (code
             round: 0,
             runIndex: 0,
             seed: 1,
-            logId: `measure:${slug}:${mode}`,
+            logId: measureLogId(slug, mode),
             signal: controller.signal,
           }),
         );

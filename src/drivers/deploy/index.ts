@@ -24,6 +24,7 @@ export { targetHealthFetcher } from "./targetHealthFetcher.js";
 export { DEPLOY_LABELS, deploymentLabels, deploymentOfContainer } from "./dockerLabels.js";
 export { StateDir } from "./StateDir.js";
 export { freePort } from "./freePort.js";
+export { remoteFreePort } from "./remoteFreePort.js";
 export { isLive, parseProcStat, processGroupMembers, readProcStat } from "./procStat.js";
 export type { ProcStat } from "./procStat.js";
 export { isSameProcess, stopProcessGroup } from "./processGroup.js";

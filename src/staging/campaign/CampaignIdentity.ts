@@ -12,8 +12,11 @@ export interface CampaignIdentity {
   modes: string[];
   /** The target's identity without its tool list. */
   target: { kind: string; id: string; os: string; arch: string };
-  runs: number;
+  /** The fewest and the most rounds: equal for a fixed campaign. */
+  rounds: { min: number; max: number };
   seed: number;
+  /** Digest of the modes' build and deploy recipes: another recipe measures another thing. */
+  recipes: string;
 }
 
 export function campaignKey(identity: CampaignIdentity): string {

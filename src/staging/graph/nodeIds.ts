@@ -81,7 +81,8 @@ export const nodeIds = {
   plan: (candidate: string) => formatNodeId({ kind: "plan", candidate }),
   campaign: (candidate: string) => formatNodeId({ kind: "campaign", candidate }),
   prepare: (campaign: string) => formatNodeId({ kind: "prepare", campaign }),
-  round: (campaign: string, mode: string, round: number) => formatNodeId({ kind: "round", campaign, mode, round }),
+  round: (campaign: string, mode: string, round: number) =>
+    formatNodeId({ kind: "round", campaign, mode, round }),
   look: (campaign: string, rounds: number) => formatNodeId({ kind: "look", campaign, rounds }),
   aggregate: (campaign: string) => formatNodeId({ kind: "aggregate", campaign }),
   report: (campaign: string) => formatNodeId({ kind: "report", campaign }),

@@ -1,9 +1,13 @@
 import { dirname, join, resolve } from "node:path";
+import type { ResolvedConfig } from "../../config/StagingConfig.js";
 import { createLoadDriver, type LoadDriver, type LoadRequestSpec } from "../../drivers/load/index.js";
 import type { LoadedBenchmark } from "../benchmark/index.js";
-import type { DeployEnv } from "../deploy/DeployEnv.js";
+import type { DeployDrivers } from "../deploy/DeployDrivers.js";
+import { deploySpec } from "../deploy/deploySpec.js";
+import type { GraphTargets } from "../graph/GraphTargets.js";
 import { freshLog } from "../images/buildLog.js";
-import type { ImageOutput } from "../../../tasks/image.js";
+import type { ImageOutput } from "../images/ImageOutput.js";
+import type { Workspace } from "../workspace/index.js";
 import type { CellSummary } from "./CellSummary.js";
 import { loadRequests } from "./loadCorpus.js";
 import { measureRun } from "./measureRun.js";
@@ -19,40 +23,44 @@ export interface RunPlacement {
   signal: AbortSignal;
 }
 
+/** What measuring needs from the command line: the workspace, its config, drivers and targets. */
+export interface MeasureWiring {
+  workspace: Workspace;
+  config: ResolvedConfig;
+  drivers: DeployDrivers;
+  targets: GraphTargets;
+}
+
 /** The pinned benchmark, its corpora and the load driver, ready to measure any version and mode. */
 export class MeasureEnv {
   private constructor(
-    readonly deploy: DeployEnv,
+    readonly wiring: MeasureWiring,
     readonly benchmark: LoadedBenchmark,
     readonly requests: LoadRequestSpec[],
     readonly load: LoadDriver,
   ) {}
 
-  static async open(deploy: DeployEnv, benchmark: LoadedBenchmark): Promise<MeasureEnv> {
-    const dir = dirname(deploy.workspace.benchmarkPath);
+  static async open(wiring: MeasureWiring, benchmark: LoadedBenchmark): Promise<MeasureEnv> {
+    const dir = dirname(wiring.workspace.benchmarkPath);
     const requests = await loadRequests(benchmark.benchmark, dir);
-    const load = createLoadDriver(benchmark.benchmark.load.driver, { target: deploy.targets.target });
-    return new MeasureEnv(deploy, benchmark, requests, load);
-  }
-
-  /** The load recipe as it enters run keys. */
-  get loadRecipe(): unknown {
-    return this.benchmark.benchmark.load;
+    const load = createLoadDriver(benchmark.benchmark.load.driver, { target: wiring.targets.target });
+    return new MeasureEnv(wiring, benchmark, requests, load);
   }
 
   async measure(slug: string, mode: string, image: ImageOutput, at: RunPlacement): Promise<CellSummary> {
-    const logFile = await freshLog(this.deploy.workspace.stagingDir, at.logId);
-    await this.deploy.prepareRemote(slug, mode, image);
+    const { workspace, config, drivers, targets } = this.wiring;
+    const logFile = await freshLog(workspace.stagingDir, at.logId);
+    await drivers.prepare(slug, mode, image);
     const k6 = this.benchmark.benchmark.load.k6;
     return measureRun({
-      deploy: this.deploy.driverFor(image, mode),
-      spec: this.deploy.spec(slug, mode, image, logFile),
+      deploy: drivers.forImage(image, mode),
+      spec: deploySpec(config, workspace, { slug, mode, image, logFile }),
       load: this.load,
       requests: this.requests,
       benchmark: this.benchmark.benchmark,
-      ...(k6 ? { k6Script: resolve(dirname(this.deploy.workspace.benchmarkPath), k6.script) } : {}),
-      target: this.deploy.targets.target,
-      docker: this.deploy.dockerCli,
+      ...(k6 ? { k6Script: resolve(dirname(workspace.benchmarkPath), k6.script) } : {}),
+      target: targets.target,
+      docker: drivers.dockerCli,
       runDir: at.runDir,
       seed: at.seed,
       round: at.round,
@@ -65,4 +73,9 @@ export class MeasureEnv {
 /** `.staging/measure/<slug>__<mode>`: where the latest one-off measurement keeps its files. */
 export function measureDir(stagingDir: string, slug: string, mode: string): string {
   return join(stagingDir, "measure", `${slug}__${mode}`);
+}
+
+/** The log name of a one-off measurement of a version in a mode. */
+export function measureLogId(slug: string, mode: string): string {
+  return `measure-${slug}__${mode}`;
 }
