@@ -10,4 +10,7 @@ export { medianCI } from "./medianCI.js";
 export type { MedianCI } from "./medianCI.js";
 export { min } from "./min.js";
 export { quantile } from "./quantile.js";
+export { signedRankMinP } from "./signedRankMinP.js";
 export { stddev } from "./stddev.js";
+export { SIGNED_RANK_EXACT_MAX_N, wilcoxonSignedRank } from "./wilcoxonSignedRank.js";
+export type { Alternative, SignedRankOptions, SignedRankResult, ZeroMethod } from "./wilcoxonSignedRank.js";
