@@ -1,4 +1,6 @@
 export { cv } from "./cv.js";
+export { hierarchicalBootstrapCI } from "./hierarchicalBootstrapCI.js";
+export type { BootstrapCI, HierarchicalBootstrapOptions } from "./hierarchicalBootstrapCI.js";
 export { hodgesLehmann } from "./hodgesLehmann.js";
 export { holm } from "./holm.js";
 export { MANN_WHITNEY_EXACT_MAX_N, mannWhitneyU } from "./mannWhitneyU.js";
@@ -10,6 +12,7 @@ export { medianCI } from "./medianCI.js";
 export type { MedianCI } from "./medianCI.js";
 export { min } from "./min.js";
 export { quantile } from "./quantile.js";
+export { seededRandom } from "./seededRandom.js";
 export { signedRankMinP } from "./signedRankMinP.js";
 export { stddev } from "./stddev.js";
 export { SIGNED_RANK_EXACT_MAX_N, wilcoxonSignedRank } from "./wilcoxonSignedRank.js";
