@@ -11,6 +11,8 @@ export { median } from "./median.js";
 export { medianCI } from "./medianCI.js";
 export type { MedianCI } from "./medianCI.js";
 export { min } from "./min.js";
+export { pairedHodgesLehmann } from "./pairedHodgesLehmann.js";
+export type { PairedShiftCI } from "./pairedHodgesLehmann.js";
 export { quantile } from "./quantile.js";
 export { seededRandom } from "./seededRandom.js";
 export { signedRankMinP } from "./signedRankMinP.js";
