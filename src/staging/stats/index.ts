@@ -1,3 +1,5 @@
+export { alphaSpending } from "./alphaSpending.js";
+export type { AlphaSpendingOptions, SpendingFunction } from "./alphaSpending.js";
 export { cv } from "./cv.js";
 export { hierarchicalBootstrapCI } from "./hierarchicalBootstrapCI.js";
 export type { BootstrapCI, HierarchicalBootstrapOptions } from "./hierarchicalBootstrapCI.js";
@@ -11,9 +13,12 @@ export { median } from "./median.js";
 export { medianCI } from "./medianCI.js";
 export type { MedianCI } from "./medianCI.js";
 export { min } from "./min.js";
+export { normalQuantile } from "./normalQuantile.js";
 export { pairedHodgesLehmann } from "./pairedHodgesLehmann.js";
 export type { PairedShiftCI } from "./pairedHodgesLehmann.js";
 export { quantile } from "./quantile.js";
+export { roundsNeeded } from "./roundsNeeded.js";
+export type { RoundsNeeded, RoundsNeededOptions } from "./roundsNeeded.js";
 export { seededRandom } from "./seededRandom.js";
 export { signedRankMinP } from "./signedRankMinP.js";
 export { stddev } from "./stddev.js";
