@@ -14,3 +14,7 @@ export {
   type SamplerOptions,
 } from "./samplerOptions.js";
 export { parseVmHwm, processPeakRss, type PeakRss } from "./processPeakRss.js";
+export type { CpuReading, CpuSource } from "./CpuReading.js";
+export { cpuPerRequest } from "./cpuPerRequest.js";
+export { processTreeCpu } from "./processTreeCpu.js";
+export { listProcessTree } from "./listProcessTree.js";
