@@ -18,3 +18,5 @@ export type { CpuReading, CpuSource } from "./CpuReading.js";
 export { cpuPerRequest } from "./cpuPerRequest.js";
 export { processTreeCpu } from "./processTreeCpu.js";
 export { listProcessTree } from "./listProcessTree.js";
+export { containerCpu, findContainerCpu, type ContainerCpuCounter } from "./containerCpu.js";
+export { cgroupCpuCandidates, parseCgroupCpu, type CgroupCpuCounter } from "./cgroupCpuCounter.js";
