@@ -20,3 +20,12 @@ export { processTreeCpu } from "./processTreeCpu.js";
 export { listProcessTree } from "./listProcessTree.js";
 export { containerCpu, findContainerCpu, type ContainerCpuCounter } from "./containerCpu.js";
 export { cgroupCpuCandidates, parseCgroupCpu, type CgroupCpuCounter } from "./cgroupCpuCounter.js";
+export {
+  formatMachineLoad,
+  machineLoadWindow,
+  readMachineLoad,
+  type MachineLoadSample,
+  type MachineLoadWindow,
+} from "./MachineLoad.js";
+export { parseLoadavg, type Loadavg } from "./parseLoadavg.js";
+export { parseSystemStat, totalTicks, type CpuTimes, type SystemStat } from "./parseSystemStat.js";
