@@ -26,26 +26,41 @@ export interface MachineLoadWindow {
 }
 
 /**
- * Reads `/proc/loadavg` and `/proc/stat` of a target: directly on this machine, with one `cat`
- * elsewhere. `E_MACHINE_LOAD` when they cannot be read or parsed (not Linux).
+ * Reads `/proc/loadavg` and `/proc/stat` of a target: directly on this machine, with one `sh` of
+ * builtins elsewhere. `E_MACHINE_LOAD` when they cannot be read or parsed (not Linux).
  */
 export async function readMachineLoad(target: Target): Promise<MachineLoadSample> {
-  let text: string;
   if (target instanceof LocalTarget) {
+    let text: string;
     try {
       text = readFileSync("/proc/loadavg", "utf8") + readFileSync("/proc/stat", "utf8");
     } catch (error) {
       throw machineLoadError(target.name, (error as Error).message);
     }
-  } else {
-    const result = await target.run(["cat", "/proc/loadavg", "/proc/stat"], { timeoutMs: 30_000 });
-    if (result.exitCode !== 0) throw machineLoadError(target.name, result.stderr.trim());
-    text = result.stdout;
+    return machineLoadSample(target.name, text);
   }
+  const result = await target.run(["sh", "-c", `${MACHINE_LOAD_FN}machine_load`], { timeoutMs: 30_000 });
+  return machineLoadSample(target.name, result.stdout);
+}
+
+/**
+ * A POSIX sh function: `machine_load` prints the /proc/loadavg line and the `cpu` lines of
+ * /proc/stat (the rest of it can be long: one number per interrupt), with builtins only.
+ */
+export const MACHINE_LOAD_FN = `
+machine_load() {
+  { read -r ml_l < /proc/loadavg && echo "$ml_l" &&
+    while read -r ml_l; do case $ml_l in cpu*) echo "$ml_l" ;; esac; done < /proc/stat; } 2>/dev/null
+}
+`;
+
+/** The sample in a /proc/loadavg line followed by /proc/stat (or its cpu lines). */
+export function machineLoadSample(target: string, text: string): MachineLoadSample {
   const newline = text.indexOf("\n");
   const loadavg = parseLoadavg(text.slice(0, newline));
   const stat = parseSystemStat(text.slice(newline + 1));
-  if (!loadavg || !stat) throw machineLoadError(target.name, "unexpected contents");
+  if (!loadavg || !stat)
+    throw machineLoadError(target, text.trim() === "" ? "nothing read" : "unexpected contents");
   return { load1: loadavg.load1, cpus: stat.cpus, times: stat.times };
 }
 

@@ -54,35 +54,46 @@ export async function findContainerCpu(
 /**
  * Reads the CPU time of a container's cgroup so far (every process in it, exited ones included).
  * On this machine the files are read directly; elsewhere one `sh` of builtins runs per read.
+ * `E_CPU_READ` once the container has stopped (its cgroup is gone).
  */
 export async function containerCpu(target: Target, counter: ContainerCpuCounter): Promise<CpuReading> {
-  const { text, procs } = await readCounter(target, counter);
-  const ns = parseCgroupCpu(text, counter.unit);
-  if (ns === null)
-    throw cpuReadError(target.name, `container ${counter.container}`, `no count in ${counter.file}`);
-  return { ns, source: "cgroup", pids: procs.split("\n").filter((line) => /^\d+$/.test(line)).length };
-}
-
-/** Prints the counter file, a `--` line, then cgroup.procs, with the shell's `read` builtin only. */
-const READ_COUNTER_SH = `while read -r l; do echo "$l"; done < "$1" && echo -- && while read -r l; do echo "$l"; done < "$2"`;
-
-async function readCounter(
-  target: Target,
-  counter: ContainerCpuCounter,
-): Promise<{ text: string; procs: string }> {
-  const what = `container ${counter.container}`;
   if (target instanceof LocalTarget) {
+    let text: string;
     try {
-      return { text: readFileSync(counter.file, "utf8"), procs: readFileSync(counter.procs, "utf8") };
-    } catch (error) {
-      throw cpuReadError(target.name, what, `${(error as Error).message} (has the container stopped?)`);
+      text = `${readFileSync(counter.file, "utf8")}--\n${readFileSync(counter.procs, "utf8")}`;
+    } catch {
+      text = "unreadable\n";
     }
+    return containerCpuReading(target.name, counter, text);
   }
-  const result = await target.run(["sh", "-c", READ_COUNTER_SH, "sh", counter.file, counter.procs], {
+  const script = `${CGROUP_CPU_FN}cgroup_cpu "$1" "$2"`;
+  const result = await target.run(["sh", "-c", script, "sh", counter.file, counter.procs], {
     timeoutMs: 30_000,
   });
-  const [text = "", procs = ""] = result.stdout.split("\n--\n");
-  if (result.exitCode !== 0)
-    throw cpuReadError(target.name, what, `${result.stderr.trim()} (has the container stopped?)`);
-  return { text, procs };
+  return containerCpuReading(target.name, counter, result.stdout);
+}
+
+/**
+ * A POSIX sh function: `cgroup_cpu FILE PROCS` prints the counter file, a `--` line and the
+ * cgroup's process list, with the `read` builtin only; `unreadable` when a file cannot be read.
+ */
+export const CGROUP_CPU_FN = `
+cgroup_cpu() {
+  { while read -r cc_l; do echo "$cc_l"; done < "$1" && echo -- &&
+    while read -r cc_l; do echo "$cc_l"; done < "$2"; } 2>/dev/null || echo unreadable
+}
+`;
+
+/** The reading in what `cgroup_cpu` printed; `E_CPU_READ` when the files could not be read. */
+export function containerCpuReading(
+  target: string,
+  counter: ContainerCpuCounter,
+  stdout: string,
+): CpuReading {
+  const what = `container ${counter.container}`;
+  const [text = "", procs = ""] = stdout.split("--\n");
+  const ns = parseCgroupCpu(text, counter.unit);
+  if (stdout.includes("unreadable\n") || ns === null)
+    throw cpuReadError(target, what, `cannot read ${counter.file}: has the container stopped?`);
+  return { ns, source: "cgroup", pids: procs.split("\n").filter((line) => /^\d+$/.test(line)).length };
 }

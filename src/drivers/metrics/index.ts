@@ -29,3 +29,4 @@ export {
 } from "./MachineLoad.js";
 export { parseLoadavg, type Loadavg } from "./parseLoadavg.js";
 export { parseSystemStat, totalTicks, type CpuTimes, type SystemStat } from "./parseSystemStat.js";
+export { openCpuReader, type CpuReader } from "./CpuReader.js";

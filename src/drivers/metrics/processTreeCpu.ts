@@ -5,7 +5,7 @@ import type { CpuReading } from "./CpuReading.js";
 import { assertPid, cpuReadError, processGoneError } from "./cpuReadErrors.js";
 import { readTreeCpuLocal } from "./readTreeCpuLocal.js";
 import { toCpuReading } from "./TreeCpu.js";
-import { parseTreeCpuOutput, treeCpuArgv } from "./treeCpuScript.js";
+import { treeCpuArgv, treeCpuReading } from "./treeCpuScript.js";
 
 /**
  * CPU time used so far by a process and all its descendants, each summed over its threads: from
@@ -32,9 +32,7 @@ export async function processTreeCpu(target: Target, pid: number): Promise<CpuRe
       `process ${pid}`,
       `sh exited with code ${result.exitCode}\n${result.stderr}`,
     );
-  const read = parseTreeCpuOutput(result.stdout);
-  if (read === null) throw processGoneError(target.name, pid);
-  return toCpuReading(read.tree, read.clockTicks);
+  return treeCpuReading(target.name, pid, result.stdout);
 }
 
 let clockTicks: number | undefined;

@@ -1,34 +1,37 @@
+import type { CpuReading } from "./CpuReading.js";
+import { processGoneError } from "./cpuReadErrors.js";
 import { PROCESS_TREE_SH } from "./listProcessTree.js";
-import { schedstatNs, statCpuTicks, type TreeCpu } from "./TreeCpu.js";
+import { schedstatNs, statCpuTicks, toCpuReading, type TreeCpu } from "./TreeCpu.js";
 
 /**
- * `sh -c TREE_CPU_SH sh PID PROC` prints the CPU of the tree rooted at PID: `s <pid> <ns>` for each
- * thread's schedstat, or, on a kernel without schedstat, `clk <ticks per second>` and
+ * A POSIX sh function: `tree_cpu PID PROC` prints the CPU of the tree rooted at PID: `s <pid> <ns>`
+ * for each thread's schedstat, or, on a kernel without schedstat, `clk <ticks per second>` and
  * `t <pid> <stat fields after the name>` for each process; `gone` when PID is not running. Files
- * are read with the `read` builtin, so the only process started is the shell (and `getconf` once
- * in the stat fallback).
+ * are read with the `read` builtin, so it starts no process (but `getconf` once in the fallback).
  */
-export const TREE_CPU_SH = `${PROCESS_TREE_SH}
-proc=$2
-[ -d "$proc/$1/task" ] || { echo gone; exit 0; }
-if [ -e "$proc/$1/task/$1/schedstat" ]; then
-  for q in $(tree "$1" "$proc"); do
-    for t in "$proc/$q"/task/*; do
-      ns=""; { read -r ns rest < "$t/schedstat"; } 2>/dev/null && echo "s $q $ns"
+export const TREE_CPU_FN = `${PROCESS_TREE_SH}
+tree_cpu() {
+  tc_proc=$2
+  [ -d "$tc_proc/$1/task" ] || { echo gone; return 0; }
+  if [ -e "$tc_proc/$1/task/$1/schedstat" ]; then
+    for tc_q in $(tree "$1" "$tc_proc"); do
+      for tc_t in "$tc_proc/$tc_q"/task/*; do
+        tc_ns=""; { read -r tc_ns tc_rest < "$tc_t/schedstat"; } 2>/dev/null && echo "s $tc_q $tc_ns"
+      done
     done
-  done
-else
-  echo "clk $(getconf CLK_TCK 2>/dev/null || echo 100)"
-  for q in $(tree "$1" "$proc"); do
-    line=""; { read -r line < "$proc/$q/stat"; } 2>/dev/null && echo "t $q \${line##*") "}"
-  done
-fi
-exit 0
+  else
+    echo "clk $(getconf CLK_TCK 2>/dev/null || echo 100)"
+    for tc_q in $(tree "$1" "$tc_proc"); do
+      tc_line=""; { read -r tc_line < "$tc_proc/$tc_q/stat"; } 2>/dev/null && echo "t $tc_q \${tc_line##*") "}"
+    done
+  fi
+  return 0
+}
 `;
 
 /** The argv that runs the script for `pid` on a target. */
 export function treeCpuArgv(pid: number, proc = "/proc"): string[] {
-  return ["sh", "-c", TREE_CPU_SH, "sh", String(pid), proc];
+  return ["sh", "-c", `${TREE_CPU_FN}tree_cpu "$1" "$2"`, "sh", String(pid), proc];
 }
 
 /** What the script printed, as a tree reading and clock rate; null when the root was gone. */
@@ -54,4 +57,11 @@ export function parseTreeCpuOutput(text: string): { tree: TreeCpu; clockTicks: n
     ? { source: "stat", ticks, pids: pids.size }
     : { source: "schedstat", ns, pids: pids.size };
   return { tree, clockTicks };
+}
+
+/** The reading in what `tree_cpu` printed for `pid`; `E_CPU_PROCESS_GONE` when `pid` was not running. */
+export function treeCpuReading(target: string, pid: number, stdout: string): CpuReading {
+  const read = parseTreeCpuOutput(stdout);
+  if (read === null) throw processGoneError(target, pid);
+  return toCpuReading(read.tree, read.clockTicks);
 }

@@ -1,9 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { containerCpu, findContainerCpu } from "../../../../src/drivers/metrics/index.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { findContainerCpu, type ContainerCpuCounter } from "../../../../src/drivers/metrics/index.js";
 import { StagingError } from "../../../../src/errors/StagingError.js";
-import { LocalTarget } from "../../../../src/targets/LocalTarget.js";
-import type { Target } from "../../../../src/targets/Target.js";
 import {
   NODE_BASE_IMAGE,
   TEST_LABEL,
@@ -13,8 +11,8 @@ import {
   testRunId,
 } from "../../../helpers/docker.js";
 import { requireOrSkip } from "../../../helpers/integration.js";
-import { sshd, sshTarget } from "../../targets/ssh/sshFixture.js";
 import { killBurners, startBurnerContainer } from "./cpuBurner.js";
+import { readPaths } from "./readPaths.js";
 
 const ready =
   requireOrSkip(dockerAvailable(), "dockerd (scripts/ci/start-dockerd.sh)") &&
@@ -33,19 +31,15 @@ const BURN_MS = 300;
  */
 const CONTAINER_SETUP_NS = 20_000_000;
 
-const ssh = sshd ? sshTarget(sshd) : undefined;
-afterAll(() => ssh?.close());
-const targets: Array<[string, Target | undefined]> = [
-  ["this machine", new LocalTarget()],
-  ["an SSH target", ssh],
-];
+describe.skipIf(!ready).each(readPaths())("containerCpu on %s", (_name, path) => {
+  const target = path?.target;
+  const containerCpu = (counter: ContainerCpuCounter) => path!.reader.containerCpu(counter);
 
-describe.skipIf(!ready).each(targets)("containerCpu on %s", (_name, target) => {
-  it.skipIf(!target)("agrees with what the container's process reports about its own CPU", async () => {
+  it.skipIf(!path)("agrees with what the container's process reports about its own CPU", async () => {
     const burner = startBurnerContainer(NODE_BASE_IMAGE, { [TEST_LABEL]: run }, BURN_MS);
     const before = await burner.lines.nth(0);
     const counter = await findContainerCpu(target!, burner.id);
-    const reading = await containerCpu(target!, counter);
+    const reading = await containerCpu(counter);
     burner.signal();
     const after = await burner.lines.nth(1);
     expect(reading).toMatchObject({ source: "cgroup", pids: 1 });
@@ -53,12 +47,12 @@ describe.skipIf(!ready).each(targets)("containerCpu on %s", (_name, target) => {
     expect(reading.ns).toBeLessThanOrEqual(after.ns + CONTAINER_SETUP_NS);
   });
 
-  it.skipIf(!target)("fails with the container's name once it has been removed", async () => {
+  it.skipIf(!path)("fails with the container's name once it has been removed", async () => {
     const burner = startBurnerContainer(NODE_BASE_IMAGE, { [TEST_LABEL]: run }, 1);
     await burner.lines.nth(0);
     const counter = await findContainerCpu(target!, burner.id);
     spawnSync("docker", ["rm", "--force", burner.id], { timeout: 30_000 });
-    const error = await containerCpu(target!, counter).catch((e: unknown) => e);
+    const error = await containerCpu(counter).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StagingError);
     expect(error).toMatchObject({
       code: "E_CPU_READ",

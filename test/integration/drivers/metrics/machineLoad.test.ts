@@ -1,31 +1,23 @@
 import { readFileSync } from "node:fs";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { onlineCpus } from "../../../../src/drivers/cpu/index.js";
-import { machineLoadWindow, readMachineLoad } from "../../../../src/drivers/metrics/index.js";
+import { machineLoadWindow } from "../../../../src/drivers/metrics/index.js";
 import { LocalTarget } from "../../../../src/targets/LocalTarget.js";
-import type { Target } from "../../../../src/targets/Target.js";
-import { sshd, sshTarget } from "../../targets/ssh/sshFixture.js";
 import { burnerArgv, killBurners, startBurner } from "./cpuBurner.js";
+import { readPaths } from "./readPaths.js";
 
 afterEach(killBurners);
-
-const ssh = sshd ? sshTarget(sshd) : undefined;
-afterAll(() => ssh?.close());
-const targets: Array<[string, Target | undefined]> = [
-  ["this machine", new LocalTarget()],
-  ["an SSH target", ssh],
-];
 
 /** Clock ticks per second of /proc/stat (USER_HZ); 100 on the kernels this runs on. */
 const USER_HZ = 100;
 
-describe.each(targets)("readMachineLoad on %s", (_name, target) => {
-  it.skipIf(!target)("counts at least the CPU a process burnt during the window as busy", async () => {
-    const start = await readMachineLoad(target!);
+describe.each(readPaths())("readMachineLoad on %s", (_name, path) => {
+  it.skipIf(!path)("counts at least the CPU a process burnt during the window as busy", async () => {
+    const start = await path!.reader.machineLoad();
     const began = performance.now();
     const { lines } = startBurner(burnerArgv(300));
     const burnt = await lines.nth(0);
-    const end = await readMachineLoad(target!);
+    const end = await path!.reader.machineLoad();
     const elapsedS = (performance.now() - began) / 1000;
     const window = machineLoadWindow(start, end);
     expect(window.cpus).toBe((await onlineCpus(new LocalTarget())).length);

@@ -1,12 +1,9 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { processTreeCpu } from "../../../../src/drivers/metrics/index.js";
+import { afterEach, describe, expect, it } from "vitest";
 import { StagingError } from "../../../../src/errors/StagingError.js";
-import { LocalTarget } from "../../../../src/targets/LocalTarget.js";
-import type { Target } from "../../../../src/targets/Target.js";
-import { sshd, sshTarget } from "../../targets/ssh/sshFixture.js";
 import { burnerArgv, killBurners, shellAbove, startBurner } from "./cpuBurner.js";
+import { readPaths } from "./readPaths.js";
 
 afterEach(killBurners);
 
@@ -23,18 +20,13 @@ const TRUNCATION_NS = 2_000;
  */
 const SHELL_NS = 50_000_000;
 
-const ssh = sshd ? sshTarget(sshd) : undefined;
-afterAll(() => ssh?.close());
-const targets: Array<[string, Target | undefined]> = [
-  ["this machine", new LocalTarget()],
-  ["an SSH target", ssh],
-];
+describe.each(readPaths())("processTreeCpu on %s", (_name, path) => {
+  const processTreeCpu = (pid: number) => path!.reader.processTreeCpu(pid);
 
-describe.each(targets)("processTreeCpu on %s", (_name, target) => {
-  it.skipIf(!target)("agrees with what the process reports about its own CPU", async () => {
+  it.skipIf(!path)("agrees with what the process reports about its own CPU", async () => {
     const { child, lines } = startBurner(burnerArgv(BURN_MS));
     const before = await lines.nth(0);
-    const reading = await processTreeCpu(target!, child.pid!);
+    const reading = await processTreeCpu(child.pid!);
     child.kill("SIGUSR2");
     const after = await lines.nth(1);
     expect(reading.source).toBe("schedstat");
@@ -44,11 +36,11 @@ describe.each(targets)("processTreeCpu on %s", (_name, target) => {
     expect(reading.ns).toBeLessThanOrEqual(after.ns + TRUNCATION_NS);
   });
 
-  it.skipIf(!target)("counts the child of a shell, and the shell itself once", async () => {
+  it.skipIf(!path)("counts the child of a shell, and the shell itself once", async () => {
     const { child, lines } = startBurner(shellAbove(burnerArgv(BURN_MS)));
     const before = await lines.nth(0);
-    const tree = await processTreeCpu(target!, child.pid!);
-    const burner = await processTreeCpu(target!, before.pid);
+    const tree = await processTreeCpu(child.pid!);
+    const burner = await processTreeCpu(before.pid);
     process.kill(before.pid, "SIGUSR2");
     const after = await lines.nth(1);
     expect(tree.pids).toBe(2);
@@ -58,21 +50,21 @@ describe.each(targets)("processTreeCpu on %s", (_name, target) => {
     expect(tree.ns - burner.ns).toBeLessThan(SHELL_NS);
   });
 
-  it.skipIf(!target)("counts a grandchild", async () => {
+  it.skipIf(!path)("counts a grandchild", async () => {
     const { child, lines } = startBurner(shellAbove(shellAbove(burnerArgv(BURN_MS))));
     const before = await lines.nth(0);
-    const tree = await processTreeCpu(target!, child.pid!);
+    const tree = await processTreeCpu(child.pid!);
     expect(tree.pids).toBe(3);
     expect(tree.ns).toBeGreaterThanOrEqual(before.ns);
     expect(tree.ns).toBeLessThan(before.ns + 2 * SHELL_NS);
   });
 
-  it.skipIf(!target)("keeps reading while children start and exit during the reads", async () => {
+  it.skipIf(!path)("keeps reading while children start and exit during the reads", async () => {
     const churn = spawn("sh", ["-c", "while :; do sleep 0.01; done"], { detached: true, stdio: "ignore" });
     try {
       const seen = new Set<number>();
       for (let i = 0; i < 50; i++) {
-        const reading = await processTreeCpu(target!, churn.pid!);
+        const reading = await processTreeCpu(churn.pid!);
         expect(reading.source).toBe("schedstat");
         seen.add(reading.pids);
       }
@@ -82,10 +74,10 @@ describe.each(targets)("processTreeCpu on %s", (_name, target) => {
     }
   });
 
-  it.skipIf(!target)("names the process when it is not running", async () => {
+  it.skipIf(!path)("names the process when it is not running", async () => {
     const gone = spawn(process.execPath, ["-e", ""], { stdio: "ignore" });
     await once(gone, "exit");
-    const error = await processTreeCpu(target!, gone.pid!).catch((e: unknown) => e);
+    const error = await processTreeCpu(gone.pid!).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StagingError);
     expect(error).toMatchObject({ code: "E_CPU_PROCESS_GONE", facts: { pid: gone.pid } });
   });
