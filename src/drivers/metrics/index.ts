@@ -14,3 +14,19 @@ export {
   type SamplerOptions,
 } from "./samplerOptions.js";
 export { parseVmHwm, processPeakRss, type PeakRss } from "./processPeakRss.js";
+export type { CpuReading, CpuSource } from "./CpuReading.js";
+export { cpuPerRequest } from "./cpuPerRequest.js";
+export { processTreeCpu } from "./processTreeCpu.js";
+export { listProcessTree } from "./listProcessTree.js";
+export { containerCpu, findContainerCpu, type ContainerCpuCounter } from "./containerCpu.js";
+export { cgroupCpuCandidates, parseCgroupCpu, type CgroupCpuCounter } from "./cgroupCpuCounter.js";
+export {
+  formatMachineLoad,
+  machineLoadWindow,
+  readMachineLoad,
+  type MachineLoadSample,
+  type MachineLoadWindow,
+} from "./MachineLoad.js";
+export { parseLoadavg, type Loadavg } from "./parseLoadavg.js";
+export { parseSystemStat, totalTicks, type CpuTimes, type SystemStat } from "./parseSystemStat.js";
+export { openCpuReader, type CpuReader } from "./CpuReader.js";
