@@ -34,6 +34,33 @@ function bunBinary(): string {
   return find(fromBun, `${platform}/bin/bun`) ?? find(fromBun, `${platform}-musl/bin/bun`) ?? launcher;
 }
 
+/**
+ * The `jvm` mode's fixed JVM flags (docs/demo.md says why each): the same heap, collector and
+ * memory behaviour in every run, whatever the machine's size would make the JVM pick.
+ * - `-Xms128m -Xmx128m`: a fixed heap, about 20 times the service's live set; it never grows or
+ *   shrinks mid-run, so collections come at the same allocation volume in every run.
+ * - `-XX:+UseSerialGC`: named, not left to ergonomics (which picks Serial or G1 by core count and
+ *   memory). One stop-the-world collector with no concurrent threads: all GC work is inside the
+ *   pauses that `gc_pause` sums, and none competes with the load generator on a small machine.
+ * - `-XX:+AlwaysPreTouch`: the heap's pages are touched before the service answers /health, so
+ *   the first collections of a measured window do not pay page faults (startup pays instead).
+ * - `-XX:+PerfDisableSharedMem`: no hsperfdata file in /tmp, whose writes can stall a pause.
+ * - `-XX:+ExitOnOutOfMemoryError`: a run that runs out of heap fails, it does not limp on.
+ * - `-Xlog:disable -Xlog:all=warning:stderr`: JVM warnings on stderr; stdout is the service's
+ *   JSON lines.
+ * docker/jvm.Dockerfile's CMD runs the same flags.
+ */
+const jvmFlags = [
+  "-Xms128m",
+  "-Xmx128m",
+  "-XX:+UseSerialGC",
+  "-XX:+AlwaysPreTouch",
+  "-XX:+PerfDisableSharedMem",
+  "-XX:+ExitOnOutOfMemoryError",
+  "-Xlog:disable",
+  "-Xlog:all=warning:stderr",
+];
+
 /** This repository's own workspace: the embedded demo service, built and run on this machine. */
 export default defineConfig({
   workspace: "experiments/demo",
@@ -63,6 +90,29 @@ export default defineConfig({
         hint: "bun is a dependency of staging (npm package bun@1): `npm ci` in the repository, or `npm install staging`; or install it from https://bun.sh",
       },
       deploy: { command: ["{artifact}/service"] },
+    },
+    // Not in requiredModes: the README's campaign stays node and bun; experiments/demo/README.md
+    // shows a campaign in all three modes.
+    jvm: {
+      build: {
+        // javac follows --source-path from Main to every class it uses; nothing is written beside the sources.
+        command: [
+          "javac",
+          "--release",
+          "17",
+          "-encoding",
+          "UTF-8",
+          "-Xlint:all",
+          "-d",
+          "{out}/classes",
+          "--source-path",
+          "{snapshot}/jvm/src",
+          "{snapshot}/jvm/src/demo/Main.java",
+        ],
+        dockerfile: "docker/jvm.Dockerfile",
+        hint: "javac comes with a JDK 17 or later: put its bin/ on PATH (Debian: apt-get install openjdk-17-jdk-headless)",
+      },
+      deploy: { command: ["java", ...jvmFlags, "-cp", "{artifact}/classes", "demo.Main"] },
     },
   },
   target: "local",

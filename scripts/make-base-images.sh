@@ -2,27 +2,33 @@
 # Makes the local base images the demo and the tests build FROM, without any image registry:
 # each one is a minimal root filesystem assembled from this machine's binaries and `docker import`ed.
 #
-#   scripts/make-base-images.sh [--force] [node|bun]...
+#   scripts/make-base-images.sh [--force] [node|bun|jre]...
 #
 #   staging-base/node:20   the host's `node` binary (/usr/local/bin/node) and the shared libraries it needs
 #   staging-base/bun:1     the shared libraries a `bun build --compile` executable needs (glibc), no bun
+#   staging-base/jre:17    a Java runtime from the host's JDK (jlink'ed to the modules the demo's jvm
+#                          mode uses, or the whole JDK copied where it has no jmods) in /opt/java
 #
-# Both also hold busybox (static) as /bin/sh and its applets so that Dockerfile `RUN` lines work,
+# With no names it makes all three, jre only where a JDK is found (else it says so and skips it).
+# All of them hold busybox (static) as /bin/sh and its applets so that Dockerfile `RUN` lines work,
 # /tmp, minimal /etc/passwd and /etc/group, and the CA bundle. Images that already exist are
 # skipped unless --force. See docs/docker.md.
 #
 # Environment:
 #   STAGING_BASE_NODE_TAG   default staging-base/node:20
 #   STAGING_BASE_BUN_TAG    default staging-base/bun:1
+#   STAGING_BASE_JRE_TAG    default staging-base/jre:17
 #   STAGING_BASE_NODE_BIN   node binary to copy (default: `command -v node`)
 #   STAGING_BASE_BUN_BIN    bun binary used to compile the probe executable
 #                           (default: node_modules/.bin/bun of this repository, else `command -v bun`)
+#   STAGING_BASE_JAVA_HOME  the JDK to take the runtime from (default: JAVA_HOME, else the one `javac` is in)
 #   DOCKER                  docker client to use (default: docker)
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 node_tag="${STAGING_BASE_NODE_TAG:-staging-base/node:20}"
 bun_tag="${STAGING_BASE_BUN_TAG:-staging-base/bun:1}"
+jre_tag="${STAGING_BASE_JRE_TAG:-staging-base/jre:17}"
 docker_cmd="${DOCKER:-docker}"
 
 say() { printf 'make-base-images: %s\n' "$*" >&2; }
@@ -33,12 +39,16 @@ wanted=()
 for arg in "$@"; do
   case "$arg" in
     --force) force=1 ;;
-    node | bun) wanted+=("$arg") ;;
-    -h | --help) sed -n '2,23p' "$0"; exit 0 ;;
-    *) die "unknown argument: $arg (expected --force, node, bun)" ;;
+    node | bun | jre) wanted+=("$arg") ;;
+    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    *) die "unknown argument: $arg (expected --force, node, bun, jre)" ;;
   esac
 done
-[ "${#wanted[@]}" -gt 0 ] || wanted=(node bun)
+defaults=0
+if [ "${#wanted[@]}" -eq 0 ]; then
+  wanted=(node bun jre)
+  defaults=1
+fi
 
 "$docker_cmd" info >/dev/null 2>&1 || die "docker daemon does not answer (start it: scripts/ci/start-dockerd.sh)"
 
@@ -149,11 +159,64 @@ make_bun() {
     "LABEL org.staging.base=bun org.staging.bun-version=$("$bun_bin" --version)"
 }
 
+# The JDK whose runtime goes into staging-base/jre: STAGING_BASE_JAVA_HOME, JAVA_HOME, or javac's.
+find_java_home() {
+  local home="${STAGING_BASE_JAVA_HOME:-${JAVA_HOME:-}}" javac_bin
+  if [ -z "$home" ] && javac_bin="$(command -v javac)"; then
+    home="$(dirname "$(dirname "$(readlink -f "$javac_bin")")")"
+  fi
+  [ -n "$home" ] && [ -x "$home/bin/java" ] && printf '%s\n' "$home"
+}
+
+# Copies the shared libraries of every ELF file under a Java runtime, except the runtime's own.
+copy_runtime_libs() {
+  local runtime="$1" root="$2" file lib
+  while read -r file; do
+    ldd "$file" >/dev/null 2>&1 || continue
+    while read -r lib; do
+      case "$lib" in "$runtime"/*) continue ;; esac
+      if [ -n "$lib" ] && [ ! -e "$root$lib" ]; then copy_abs "$lib" "$root"; fi
+    done < <(ldd "$file" | awk '/=> \// { print $3; next } /^[[:space:]]*\// { print $1 }')
+  done < <(find "$runtime" -type f \( -name '*.so' -o -path '*/bin/*' \))
+}
+
+make_jre() {
+  local home root version modules="java.base,java.management,jdk.management,jdk.httpserver"
+  home="$(find_java_home)" || die "no JDK found (set STAGING_BASE_JAVA_HOME or JAVA_HOME, or put javac on PATH)"
+  version="$("$home/bin/java" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.version = / { print $2; exit }')"
+  case "$version" in 17 | 17.*) ;; *) say "warning: $home is Java $version, tagged as $jre_tag anyway" ;; esac
+  root="$work/jre"
+  base_rootfs "$root"
+  mkdir -p "$root/opt"
+  if [ -x "$home/bin/jlink" ] && [ -d "$home/jmods" ]; then
+    # Only what the demo's jvm mode loads: the HTTP server, the management beans (GC notifications).
+    "$home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
+      --output "$root/opt/java"
+  else
+    say "no jmods in $home: copying the whole runtime"
+    cp -rL "$home" "$root/opt/java"
+    rm -rf "$root/opt/java/lib/src.zip" "$root/opt/java/jmods" "$root/opt/java/man" "$root/opt/java/include"
+  fi
+  copy_runtime_libs "$root/opt/java" "$root"
+  # The class data sharing archive the host's JDK has and jlink does not make: a faster start.
+  "$root/opt/java/bin/java" -Xshare:dump >/dev/null 2>&1 || say "warning: no CDS archive (java -Xshare:dump failed)"
+  import_rootfs "$root" "$jre_tag" \
+    "ENV JAVA_HOME=/opt/java" \
+    "ENV PATH=/opt/java/bin:/usr/local/bin:/usr/bin:/bin" \
+    "LABEL org.staging.base=jre org.staging.java-version=$version" \
+    'CMD ["java", "-version"]'
+}
+
 for name in "${wanted[@]}"; do
   case "$name" in
     node) tag="$node_tag" ;;
     bun) tag="$bun_tag" ;;
+    jre) tag="$jre_tag" ;;
   esac
+  if [ "$name" = jre ] && [ "$defaults" -eq 1 ] && ! find_java_home >/dev/null; then
+    say "no JDK found: skipping $jre_tag (make it later with: $0 jre)"
+    continue
+  fi
   if [ "$force" -eq 0 ] && image_exists "$tag"; then
     say "$tag exists; skipping (--force to remake)"
     continue

@@ -136,8 +136,8 @@ describe("image nodes with the artifact builder (no Docker)", () => {
   });
 });
 
-describe("the demo's two modes build for real", () => {
-  it("bundles node and compiles bun into content-addressed artifacts", () => {
+describe("the demo's modes build for real", () => {
+  it("bundles node, compiles bun and compiles jvm into content-addressed artifacts", () => {
     const ws = useTmpDir({});
     const result = runCli(
       [
@@ -155,6 +155,7 @@ describe("the demo's two modes build for real", () => {
     expect(result.code, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as { images: { mode: string }[] }).images.map((r) => r.mode)).toEqual([
       "bun",
+      "jvm",
       "node",
     ]);
   });

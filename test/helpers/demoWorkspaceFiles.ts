@@ -7,13 +7,18 @@ const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const SCRAPE = {
   node: "    node:\n      heap_peak: { series: nodejs_heap_used_bytes, aggregate: max }\n      gc_pause: { series: nodejs_gc_pause_seconds_total, aggregate: increase }\n",
   bun: "    bun:\n      heap_peak: { series: process_heap_bytes, aggregate: max }\n",
+  // Micrometer's names, as in the commented jvm block of the demo's benchmark.yaml.
+  jvm: "    jvm:\n      heap_peak: { series: 'jvm_memory_used_bytes{area=\"heap\"}', aggregate: max }\n      gc_pause: { series: jvm_gc_pause_seconds_sum, aggregate: increase }\n",
 };
+
+/** The demo's platform modes (staging.config.ts); `jvm` needs a JDK 17 (`javac`, `java`) on PATH. */
+type DemoMode = keyof typeof SCRAPE;
 
 export interface TinyBenchmark {
   runs?: number;
   durationS?: number;
   metrics?: string;
-  modes?: ("node" | "bun")[];
+  modes?: DemoMode[];
 }
 
 /**

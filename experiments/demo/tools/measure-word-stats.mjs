@@ -1,9 +1,11 @@
 // By-hand A/B measurement of the demo's hypothesis (not a test, not the campaign): builds baseline
 // and candidate in one mode into a temp dir, starts each on a free port, and drives the benchmark's
 // closed-loop load (autocannon, N connections) with the corpus, alternating versions each round.
-// Prints p50/p95/p99 latency (ms, from every response) and throughput per version and round.
+// Prints each service's startup time (spawn to the first 200 on /health), then p50/p95/p99 latency
+// (ms, from every response) and throughput per version and round. Mode jvm compiles with javac and
+// runs the command of docker/jvm.Dockerfile's CMD (the deploy command's JVM flags).
 //
-//   node experiments/demo/tools/measure-word-stats.mjs [--mode node|bun] [--rounds 3]
+//   node experiments/demo/tools/measure-word-stats.mjs [--mode node|bun|jvm] [--rounds 3]
 //        [--duration 5] [--warmup 1] [--connections 4] [--mix]   (--mix: word-stats + json-transform 50/50)
 import autocannon from "autocannon";
 import { spawn, spawnSync } from "node:child_process";
@@ -37,35 +39,60 @@ function interleave(a, b) {
 }
 
 function build(version, out) {
-  const src = join(demo, "versions", version, "snapshot/src/main.ts");
+  const snapshot = join(demo, "versions", version, "snapshot");
+  const src = join(snapshot, "src/main.ts");
   mkdirSync(out, { recursive: true });
-  const args =
-    mode === "node"
-      ? [
-          join(bin, "esbuild"),
-          [src, "--bundle", "--platform=node", "--format=esm", `--outfile=${out}/service.mjs`],
-        ]
-      : [join(bin, "bun"), ["build", "--compile", src, "--outfile", `${out}/service`]];
+  const args = {
+    node: [
+      join(bin, "esbuild"),
+      [src, "--bundle", "--platform=node", "--format=esm", `--outfile=${out}/service.mjs`],
+    ],
+    bun: [join(bin, "bun"), ["build", "--compile", src, "--outfile", `${out}/service`]],
+    jvm: [
+      "javac",
+      [
+        "--release",
+        "17",
+        "-d",
+        `${out}/classes`,
+        "--source-path",
+        `${snapshot}/jvm/src`,
+        `${snapshot}/jvm/src/demo/Main.java`,
+      ],
+    ],
+  }[mode];
   // cwd = out: bun build --compile writes a temporary file into its cwd.
   const r = spawnSync(args[0], args[1], { cwd: out, stdio: "pipe" });
   if (r.status !== 0) throw new Error(`build ${version}/${mode} failed: ${r.stderr}`);
+  if (mode === "jvm") {
+    const cmd = JSON.parse(
+      /^CMD (\[.*\])$/m.exec(readFileSync(join(demo, "docker/jvm.Dockerfile"), "utf8"))[1],
+    );
+    return [cmd[0], cmd.slice(1).map((arg) => arg.replace("/app", out))];
+  }
   return mode === "node" ? ["node", [`${out}/service.mjs`]] : [`${out}/service`, []];
 }
 
-function start(version, command) {
+async function start(version, command) {
+  const started = performance.now();
   const child = spawn(command[0], command[1], {
     env: { ...process.env, PORT: "0", STAGING_VERSION: version, STAGING_MODE: mode },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  return new Promise((ok, fail) => {
+  const port = await new Promise((ok, fail) => {
     let out = "";
     child.stdout.on("data", (d) => {
       out += d;
       const m = /"port":(\d+)/.exec(out);
-      if (m) ok({ child, port: Number(m[1]) });
+      if (m) ok(Number(m[1]));
     });
     child.on("exit", (code) => fail(new Error(`${version} exited with ${code}`)));
   });
+  while ((await fetch(`http://127.0.0.1:${port}/health`).catch(() => undefined))?.status !== 200) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  process.stdout.write(`${version}: healthy ${(performance.now() - started).toFixed(0)} ms after spawn\n`);
+  return { child, port };
 }
 
 function load(port, seconds) {

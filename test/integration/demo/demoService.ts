@@ -1,15 +1,20 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { createJiti } from "jiti";
+import { substituteArgs } from "../../../src/drivers/deploy/deploySpec.js";
+import type { StagingConfig } from "../../../src/public/index.js";
 
-/** Builds and runs the demo service's versions in its two modes, as the README's table says. */
+/** Builds and runs the demo service's versions in its modes, as the README's table says. */
 export const repoRoot = resolve(import.meta.dirname, "../../..");
 export const demoRoot = join(repoRoot, "experiments/demo");
 const bin = join(repoRoot, "node_modules/.bin");
 export const bunPath = join(bin, "bun");
 export const bunAvailable = existsSync(bunPath);
+/** The jvm mode needs a JDK (17 or later) on PATH. */
+export const javacAvailable = spawnSync("javac", ["-version"]).status === 0;
 
-export type Mode = "node" | "bun";
+export type Mode = "node" | "bun" | "jvm";
 
 /** The built artifact and the command that runs it. */
 export interface Build {
@@ -22,6 +27,7 @@ export interface Build {
 export async function buildService(version: string, mode: Mode, out: string): Promise<Build> {
   const snapshot = join(demoRoot, "versions", version, "snapshot");
   mkdirSync(out, { recursive: true });
+  if (mode === "jvm") return buildFromRecipe(version, mode, snapshot, out);
   if (mode === "node") {
     const file = join(out, "service.mjs");
     await run(
@@ -35,6 +41,29 @@ export async function buildService(version: string, mode: Mode, out: string): Pr
   // cwd = out: bun writes its temporary `.<hash>.bun-build` file into the cwd, never into the snapshot.
   await run(bunPath, ["build", "--compile", join(snapshot, "src/main.ts"), "--outfile", file], out);
   return { version, mode, command: file, args: [] };
+}
+
+/** The repository's own staging.config.ts, loaded as staging loads it (`staging` is the source). */
+export async function demoConfig(): Promise<StagingConfig> {
+  const jiti = createJiti(import.meta.url, {
+    alias: { staging: join(repoRoot, "src/public/index.ts") },
+    moduleCache: false,
+    fsCache: false,
+  });
+  return jiti.import<StagingConfig>(join(repoRoot, "staging.config.ts"), { default: true });
+}
+
+/** Builds with the mode's own recipe in staging.config.ts and runs its deploy command (cwd: out). */
+async function buildFromRecipe(version: string, mode: Mode, snapshot: string, out: string): Promise<Build> {
+  const recipe = (await demoConfig()).modes?.[mode];
+  const build = recipe?.build?.command;
+  const deploy = recipe?.deploy?.command;
+  if (!build || !deploy)
+    throw new Error(`staging.config.ts has no build and deploy command for mode ${mode}`);
+  const [command, ...args] = substituteArgs(build, { snapshot, out, version, mode });
+  await run(command!, args, out);
+  const [program, ...rest] = substituteArgs(deploy, { artifact: out });
+  return { version, mode, command: program!, args: rest };
 }
 
 /** A started service: its port, its stdout lines so far, and how it ended. */

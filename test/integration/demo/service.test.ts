@@ -9,6 +9,7 @@ import {
   buildService,
   bunAvailable,
   demoRoot,
+  javacAvailable,
   metricNames,
   parsePrometheus,
   startService,
@@ -16,7 +17,11 @@ import {
   type Running,
 } from "./demoService.js";
 
-const modes: Mode[] = requireOrSkip(bunAvailable, "bun (node_modules/.bin/bun)") ? ["node", "bun"] : ["node"];
+const modes: Mode[] = [
+  "node",
+  ...(requireOrSkip(bunAvailable, "bun (node_modules/.bin/bun)") ? (["bun"] as const) : []),
+  ...(requireOrSkip(javacAvailable, "javac (a JDK 17) on PATH") ? (["jvm"] as const) : []),
+];
 const versions = ["baseline", "candidate"];
 const cells = versions.flatMap((version) =>
   modes.map((mode) => ({ version, mode, key: `${version}/${mode}` })),
@@ -142,6 +147,11 @@ describe.each(cells)("the demo service, $key", ({ version, mode, key }) => {
       expect(samples.get("nodejs_gc_pause_seconds_total")).toBeGreaterThanOrEqual(0);
       expect(samples.get("nodejs_gc_runs_total")).toBeGreaterThanOrEqual(0);
       expect(names.has("process_heap_bytes")).toBe(false);
+    } else if (mode === "jvm") {
+      // Micrometer's names (jvmService.test.ts reads them with staging's own parser).
+      expect(names).toContain("jvm_memory_used_bytes");
+      expect(names).toContain("jvm_gc_pause_seconds_sum");
+      expect([...names].filter((n) => n.startsWith("nodejs_") || n === "process_heap_bytes")).toEqual([]);
     } else {
       expect(samples.get("process_heap_bytes")).toBeGreaterThan(0);
       // bun's perf_hooks emits no "gc" entries: the series is left out, never published as 0.

@@ -1,9 +1,12 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { generateCorpus } from "../../../experiments/demo/benchmark/generate-corpus.mjs";
+import { loadBenchmark } from "../../../src/staging/benchmark/loadBenchmark.js";
+import { JVM_SCRAPE_DEFAULTS } from "../../../src/staging/benchmark/validateBenchmark.js";
+import { useTmpDir } from "../../helpers/useTmpDir.js";
 import { invokeFunction as baselineInvoke } from "../../../experiments/demo/versions/baseline/snapshot/src/functions.js";
 import { invokeFunction as candidateInvoke } from "../../../experiments/demo/versions/candidate/snapshot/src/functions.js";
 
@@ -99,6 +102,24 @@ describe("the demo benchmark", () => {
       bun: { heap_peak: { series: "process_heap_bytes", aggregate: "max" } },
     });
   });
+
+  it("runs the jvm mode too once its commented selectors are enabled, as README.md says", async () => {
+    const text = readFileSync(join(demo, "benchmark/benchmark.yaml"), "utf8");
+    const ws = useTmpDir();
+    cpSync(join(demo, "benchmark/corpus"), join(ws, "benchmark/corpus"), { recursive: true });
+    const threeModes = text
+      .replace("platform_modes: [node, bun]\n", "platform_modes: [node, bun, jvm]\n")
+      .replace(/^ {4}# (jvm:| {2}heap_peak:| {2}gc_pause:)/gm, "    $1");
+    expect(
+      threeModes.match(/^ {4}(jvm:| {2}heap_peak: \{ series: 'jvm| {2}gc_pause: \{ series: "jvm)/gm),
+    ).toHaveLength(3);
+    writeFileSync(join(ws, "benchmark/benchmark.yaml"), threeModes);
+    const loaded = await loadBenchmark(join(ws, "benchmark/benchmark.yaml"), {
+      requiredModes: ["node", "bun"],
+    });
+    expect(loaded.benchmark.platform_modes).toEqual(["node", "bun", "jvm"]);
+    expect(loaded.benchmark.scrape.modes.jvm).toEqual(JVM_SCRAPE_DEFAULTS);
+  });
 });
 
 describe("the demo versions", () => {
@@ -135,13 +156,13 @@ describe("the demo versions", () => {
     ]);
   });
 
-  it("the candidate's snapshot differs from the baseline's in the tokenizer only", () => {
+  it("the candidate's snapshot differs from the baseline's in the tokenizers only (TypeScript and Java)", () => {
     const files = (slug: string) => listFiles(join(demo, "versions", slug, "snapshot"));
     const baseline = files("baseline");
     const candidate = files("candidate");
     expect(Object.keys(candidate)).toEqual(Object.keys(baseline));
     const changed = Object.keys(baseline).filter((path) => baseline[path] !== candidate[path]);
-    expect(changed).toEqual(["src/tokenize.ts"]);
+    expect(changed).toEqual(["jvm/src/demo/Tokenizer.java", "src/tokenize.ts"]);
   });
 });
 
