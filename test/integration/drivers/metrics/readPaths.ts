@@ -35,6 +35,7 @@ export function readPaths(): Array<[string, ReadPath | undefined]> {
 function oneShot(target: Target): CpuReader {
   return openCpuReader({
     name: target.name,
+    kind: target.kind,
     run: (argv, options) => target.run(argv, options),
     uploadTree: (from, to) => target.uploadTree(from, to),
     readFile: (path) => target.readFile(path),
