@@ -50,7 +50,7 @@ export class MeasureEnv {
       load: this.load,
       requests: this.requests,
       benchmark: this.benchmark.benchmark,
-      ...(k6 ? { k6Script: resolve(dirname(this.deploy.workspace.benchmarkPath), k6.script) } : {}),
+      ...(k6?.script ? { k6Script: resolve(dirname(this.deploy.workspace.benchmarkPath), k6.script) } : {}),
       target: this.deploy.targets.target,
       docker: this.deploy.dockerCli,
       runDir: at.runDir,
