@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { snapshotBuildRecipe } from "../../config/snapshotBuildRecipe.js";
 import type { ResolvedConfig } from "../../config/StagingConfig.js";
 import { taskNode } from "../../engine/defineTask.js";
 import { TaskGraph } from "../../engine/TaskGraph.js";
@@ -41,7 +43,11 @@ export function buildWorkspaceGraph(inputs: GraphInputs): TaskGraph {
           workspaceName: basename(workspace.root),
           stagingDir: workspace.stagingDir,
           versionDir: version.dir,
-          recipe: recipe.build,
+          recipe: snapshotBuildRecipe(
+            recipe.build,
+            { workspaceRoot: workspace.root, versionDir: version.dir },
+            (path) => existsSync(join(workspace.root, path)),
+          ),
           builder: config.builder,
           configDir: config.configFile ? dirname(config.configFile) : undefined,
           ...targets,
