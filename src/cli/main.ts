@@ -1,6 +1,7 @@
 import { CommanderError } from "commander";
 import { ExitCode, isStagingError } from "../errors/index.js";
 import { processOutput, type Output } from "./Output.js";
+import { normalizeArgv } from "./normalizeArgv.js";
 import { buildProgram } from "./program.js";
 
 /**
@@ -32,28 +33,4 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     );
     return 70;
   }
-}
-
-/** Accepts the old prototype's spellings (`--slug S`, `--candidate C`) by turning them into positionals. */
-export function normalizeArgv(argv: string[]): string[] {
-  const command = argv.find(
-    (a, i) => !a.startsWith("-") && !["--config", "--workspace"].includes(argv[i - 1] ?? ""),
-  );
-  const positionalFlags: Record<string, string> = {
-    "create-version": "--slug",
-    "run-campaign": "--candidate",
-    promote: "--candidate",
-    "build-images": "--slug",
-    report: "--candidate",
-  };
-  const flag = command ? positionalFlags[command] : undefined;
-  if (!flag) return argv;
-  const out = [...argv];
-  const at = out.findIndex((a) => a === flag || a.startsWith(`${flag}=`));
-  if (at < 0) return out;
-  const value = out[at]!.includes("=") ? out[at]!.slice(flag.length + 1) : out[at + 1];
-  if (value === undefined) return out;
-  out.splice(at, out[at]!.includes("=") ? 1 : 2);
-  out.splice(out.indexOf(command!) + 1, 0, value);
-  return out;
 }

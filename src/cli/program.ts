@@ -26,7 +26,10 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       "Stage versions of a service, compare a candidate with the baseline over pinned benchmark runs, promote winners.",
     )
     .option("--config <file>", "the staging.config.ts to use (default: search upward from the cwd)")
-    .option("--workspace <dir>", "the workspace folder (also STAGING_WORKSPACE); works without a config file")
+    .option(
+      "--workspace <dir>",
+      "the workspace folder (also STAGING_WORKSPACE, and the prototype's --staging-root, before or after the command); works without a config file",
+    )
     .option(
       "--target <name|url>",
       "where images build and services run: a configured name, local, or ssh://user@host:port (also STAGING_TARGET)",

@@ -4,8 +4,18 @@ export interface BuildRecipe {
   command?: string[];
   /** Environment of the build command. */
   env?: Record<string, string>;
-  /** Dockerfile, relative to the workspace; its context is the artifact folder when `command` is set, else the snapshot. */
+  /**
+   * Dockerfile, relative to the workspace; its context is the artifact folder when `command` is set,
+   * else the snapshot. `{snapshot}` names the version's snapshot folder, so a version's own
+   * Dockerfile can be used: `{snapshot}/control-plane/Dockerfile`.
+   */
   dockerfile?: string;
+  /**
+   * A build script inside the snapshot, e.g. `{snapshot}/scripts/build-native.sh`, used when the
+   * `dockerfile` is not in the version's snapshot: run with bash on the target from the snapshot's
+   * root, it must build the image named by `$STAGING_IMAGE` (also its first argument).
+   */
+  script?: string;
   /** `--build-arg` values. */
   buildArgs?: Record<string, string>;
   /** `--platform` of the image. */
@@ -74,7 +84,10 @@ export interface StagingConfig {
   workspace?: string;
   /** Modes every benchmark of this workspace must include. @default the keys of `modes`, else ["jvm", "native"] */
   requiredModes?: string[];
-  /** Platform modes and their recipes. */
+  /**
+   * Platform modes and their recipes.
+   * @default {}; with no config file at all, the seed's `jvm` and `native` builds (docs/prototype.md)
+   */
   modes?: Record<string, ModeConfig>;
   /** Named targets. @default { local: { url: "local" } } */
   targets?: Record<string, TargetConfig>;
@@ -82,7 +95,10 @@ export interface StagingConfig {
   target?: string;
   /** The benchmark file, relative to the workspace. @default "benchmark/benchmark.yaml" */
   benchmark?: string;
-  /** How images are made: `artifact` (a folder in the store, no Docker needed) or `docker`. @default "artifact" */
+  /**
+   * How images are made: `artifact` (a folder in the store, no Docker needed) or `docker`.
+   * @default "artifact"; "docker" with no config file at all (the seed's layout, see docs/prototype.md)
+   */
   builder?: "artifact" | "docker";
   /** Nodes working at once in `make`. @default 4 */
   concurrency?: number;

@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { StagingError } from "../errors/index.js";
+import { seedModes } from "./seedDefaults.js";
 import type { ResolvedConfig, StagingConfig } from "./StagingConfig.js";
 
 const KNOWN = [
@@ -15,7 +16,10 @@ const KNOWN = [
   "fsmonitor",
 ];
 
-/** Fills in defaults and validates, with messages that say what to do. */
+/**
+ * Fills in defaults and validates, with messages that say what to do. Without a config file
+ * (`file` undefined) the modes are the seed's `jvm` and `native` builds, with docker.
+ */
 export function resolveConfig(
   config: StagingConfig,
   file: string | undefined,
@@ -33,7 +37,9 @@ export function resolveConfig(
   }
   const base = file ? dirname(file) : process.cwd();
   const workspace = workspaceOverride ?? resolve(base, config.workspace ?? ".");
-  const modes = config.modes ?? {};
+  // No config file at all: the seed's layout (a workspace the prototype made, opened as it is).
+  const seed = file === undefined && config.modes === undefined;
+  const modes = config.modes ?? (seed ? seedModes() : {});
   if (typeof modes !== "object" || Array.isArray(modes))
     fail("modes", "an object of mode name -> recipe", modes);
   const requiredModes =
@@ -61,7 +67,7 @@ export function resolveConfig(
     targets,
     target,
     benchmarkPath: resolve(workspace, config.benchmark ?? "benchmark/benchmark.yaml"),
-    builder: config.builder ?? "artifact",
+    builder: config.builder ?? (seed ? "docker" : "artifact"),
     concurrency,
     pools: config.pools ?? {},
     fsmonitor: config.fsmonitor ?? false,

@@ -1,4 +1,6 @@
+import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { snapshotBuildRecipe } from "../config/snapshotBuildRecipe.js";
 import { canonicalJson, sha256Hex } from "../engine/hashing.js";
 import { taskNode } from "../engine/defineTask.js";
 import { TaskGraph } from "../engine/TaskGraph.js";
@@ -46,7 +48,11 @@ function versionNodes(inputs: PlannerInputs, version: VersionEntry): TaskNode[] 
         workspaceName: basename(workspace.root),
         stagingDir: workspace.stagingDir,
         versionDir: version.dir,
-        recipe: recipe.build,
+        recipe: snapshotBuildRecipe(
+          recipe.build,
+          { workspaceRoot: workspace.root, versionDir: version.dir },
+          (path) => existsSync(join(workspace.root, path)),
+        ),
         builder: config.builder,
         configDir: configDir(inputs),
         ...targets,

@@ -69,11 +69,17 @@ describe("staging.config.ts", () => {
     expect(result.stderr).not.toContain("    at ");
   });
 
-  it("works with --workspace and no config file at all", () => {
+  it("works with --workspace and no config file at all, with the seed's jvm and native builds", () => {
     const root = useTmpDir({ "versions/x/snapshot/f": "x", "versions/x/version.yaml": versionYaml("x") });
     mkdirSync(join(root, "cwd"));
     const result = runCli(["--workspace", root, "status", "--json"], { cwd: join(root, "cwd") });
-    expect(JSON.parse(result.stdout)).toMatchObject({ nodes: [{ id: "fingerprint:x", state: "never run" }] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      nodes: [
+        { id: "fingerprint:x", state: "never run" },
+        { id: "image:x:jvm", state: "stale" },
+        { id: "image:x:native", state: "stale" },
+      ],
+    });
   });
 
   it("says how to start when there is neither a config nor a workspace", () => {

@@ -1,7 +1,10 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import type { Command } from "commander";
 import { StagingError, ExitCode } from "../../errors/index.js";
+import { preflightBuild } from "../../staging/images/preflightBuild.js";
 import { checkSlugShape } from "../../staging/versions/index.js";
-import { openContext, type GlobalOptions } from "../CliContext.js";
+import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { collect } from "../parsers.js";
 import { runMake } from "../runMake.js";
@@ -36,6 +39,7 @@ export function registerBuildImages(program: Command, output: Output, setExit: (
       }
       if (known.length === 0) throw unknownMode(slug, flags.mode[0] ?? "(any)", known);
       const modes = flags.mode.length > 0 ? flags.mode : known;
+      if (!flags.dryRun) await preflight(ctx, slug, modes);
       const force = flags.forceRebuildImages
         ? modes.map((m) => `image:${slug}:${m}`)
         : flags.forceRebuildMode.map((m) => `image:${slug}:${m}`);
@@ -45,14 +49,16 @@ export function registerBuildImages(program: Command, output: Output, setExit: (
         modes.map((m) => `image:${slug}:${m}`),
         { dryRun: flags.dryRun ?? false, force, command: `build-images ${slug}`, quiet: flags.json ?? false },
       );
-      const rows = result.summary.nodes
-        .filter((n) => n.id.startsWith("image:"))
-        .map((n) => ({
-          node: n.id,
-          mode: n.id.split(":")[2]!,
-          status: n.status,
-          reason: compatReason(n.reason, n.status, flags),
-        }));
+      const rows = await Promise.all(
+        result.summary.nodes
+          .filter((n) => n.id.startsWith("image:"))
+          .map(async (n) => ({
+            node: n.id,
+            mode: n.id.split(":")[2]!,
+            status: n.status,
+            reason: compatReason(await asTheRealRunSaysIt(ctx, n), n.status, flags),
+          })),
+      );
       if (flags.json) output.out(JSON.stringify({ images: rows }, null, 2));
       else
         for (const r of rows)
@@ -65,15 +71,46 @@ export function registerBuildImages(program: Command, output: Output, setExit: (
     });
 }
 
+/**
+ * A dry run cannot decide an image whose snapshot fingerprint would be computed first: it says
+ * "upstream fingerprint:<v> would run". The real run then finds the image never built (no record)
+ * or built from another snapshot; say which, as the real run will.
+ */
+async function asTheRealRunSaysIt(ctx: CliContext, node: { id: string; status: string; reason: string }) {
+  if (node.status !== "would-run" || !/^upstream fingerprint:\S+ would run$/.test(node.reason))
+    return node.reason;
+  if (await ctx.store.get(node.id)) return node.reason;
+  return (await ctx.store.inflight()).includes(node.id) ? "interrupted before it completed" : "never run";
+}
+
+/** Checks the target and the snapshot before anything builds (`preflightBuild`). */
+async function preflight(ctx: CliContext, slug: string, modes: string[]): Promise<void> {
+  const version = (await ctx.versions()).find((v) => v.slug === slug);
+  const builds = modes.flatMap((mode) => {
+    const recipe = ctx.config.modes[mode]?.build;
+    return version && recipe ? [{ slug, mode, versionDir: version.dir, recipe }] : [];
+  });
+  const { target } = await ctx.targets();
+  await preflightBuild(target, builds, {
+    workspaceRoot: ctx.workspace.root,
+    builder: ctx.config.builder,
+    exists: (path) => existsSync(join(ctx.workspace.root, path)),
+  });
+}
+
 /** The prototype's cache-decision words beside ours, for users who know the old tool. */
-export function compatReason(reason: string, status: string, flags: Flags): string {
+export function compatReason(
+  reason: string,
+  status: string,
+  flags: Pick<Flags, "forceRebuildImages">,
+): string {
   if (status === "up-to-date") return "cache-hit";
   const word =
     reason === "forced"
       ? flags.forceRebuildImages
         ? "forced-all"
         : "forced-mode"
-      : reason === "never run"
+      : reason === "never run" || reason === "interrupted before it completed"
         ? "mode-missing"
         : reason.startsWith("upstream fingerprint") || reason.includes("upstream changed: fingerprint")
           ? "snapshot-fingerprint-mismatch"

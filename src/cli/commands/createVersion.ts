@@ -10,7 +10,10 @@ export function registerCreateVersion(program: Command, output: Output): void {
     .command("create-version")
     .description("create versions/<slug>/ from the baseline, another version, or nothing")
     .argument("<slug>", "lowercase letters, digits and dashes (also --slug <slug>)")
-    .option("--from <source>", "baseline | version:<slug> | none")
+    .option(
+      "--from <source>",
+      "baseline | version:<slug> | none; `baseline` is recorded resolved, as `parent: version:<the baseline's slug>` (the prototype wrote `parent: baseline`)",
+    )
     .option("--notes <text>", "free text stored as notes in version.yaml")
     .option("--source-commit <sha>", "the commit the snapshot came from")
     .action(

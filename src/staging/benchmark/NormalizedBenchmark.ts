@@ -32,8 +32,8 @@ export interface RequestSpec {
 
 /** The k6 part of `load`, only with `driver: k6`. */
 export interface K6Spec {
-  /** Path under benchmark/. */
-  script: string;
+  /** Path under benchmark/. Absent only where the prototype's top-level `k6` block named none: the k6 driver then refuses to run. */
+  script?: string;
   stages?: { duration: string; target: number }[];
 }
 
@@ -84,6 +84,7 @@ export interface NormalizedBenchmark {
   /** @default 10 */
   runs: number;
   load: LoadSpec;
+  /** Empty only when a k6 script drives the load (it makes its own requests). @default {} */
   requests: Record<string, RequestSpec>;
   /** Always holds p95, p99, fail_rate, throughput, heap_peak and gc_pause, plus any other named. */
   metrics: Record<string, MetricSpec>;

@@ -9,6 +9,8 @@ const PATTERNS: Record<string, string> = {
   "^[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*\\})?$":
     'a Prometheus metric name with an optional label filter, e.g. jvm_memory_used_bytes{area="heap"}',
   "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$": "a k6 duration such as 500ms, 30s, 2m or 1h",
+  "^\\s*[0-9]+(\\.[0-9]+)?(ms|s|m|h):[0-9]+(\\s*,\\s*[0-9]+(\\.[0-9]+)?(ms|s|m|h):[0-9]+)*\\s*$":
+    "k6 stages as duration:target pairs, e.g. 20s:20,20s:0 (or a list of { duration, target })",
 };
 
 const TYPES: Record<string, string> = {
@@ -23,6 +25,7 @@ const TYPES: Record<string, string> = {
 const REQUIRED_BECAUSE: Record<string, string> = {
   functions: " (function_profile is subset)",
   k6: " (driver is k6)",
+  requests: " (unless a k6 script drives the load)",
 };
 
 /** What a schema violation expected, in words (used as the `expected` fact). */

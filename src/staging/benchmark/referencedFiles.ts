@@ -21,7 +21,7 @@ export function referencedFiles(b: NormalizedBenchmark): FileReference[] {
     if (request.corpus !== undefined)
       refs.push({ path: request.corpus, field: ["requests", name, "corpus"] });
   }
-  if (b.load.k6) refs.push({ path: b.load.k6.script, field: ["load", "k6", "script"] });
+  if (b.load.k6?.script !== undefined) refs.push({ path: b.load.k6.script, field: ["load", "k6", "script"] });
   return refs;
 }
 
@@ -36,7 +36,11 @@ export async function hashReferencedFiles(
   const base = dirname(parsed.file);
   const baseReal = await realpath(base);
   const hashes: Record<string, string> = {};
-  for (const ref of referencedFiles(b)) {
+  const spelledTopLevel = typeof parsed.data === "object" && parsed.data !== null && "k6" in parsed.data;
+  for (const found of referencedFiles(b)) {
+    // The prototype's spelling names the script at `k6.script`: point there.
+    const ref =
+      spelledTopLevel && found.field[0] === "load" ? { ...found, field: found.field.slice(1) } : found;
     const full = resolve(base, ref.path);
     const real = await realpath(full).catch(() => null);
     const info = real === null ? null : await stat(real);

@@ -6,9 +6,12 @@ export interface CellSummary {
   round: number;
   /** 1-based position in the campaign's schedule (0 for a one-off `measure`). */
   run_index: number;
-  /** p50/p95/p99 in ms, fail_rate a ratio, throughput req/s, heap_peak/rss_peak bytes, gc_pause seconds. */
-  metrics: Record<string, number | null>;
-  /** Metric -> why it is null (e.g. `not published in mode bun`). */
+  /**
+   * p50/p95/p99 in ms, fail_rate a ratio, throughput req/s, heap_peak/rss_peak bytes, gc_pause seconds.
+   * A metric without a value is absent, never null (the prototype's aggregator fails on null).
+   */
+  metrics: Record<string, number>;
+  /** Metric -> why it has no value (e.g. `not published in mode bun`). */
   unavailable: Record<string, string>;
   valid: boolean;
   invalid_reasons: string[];

@@ -58,7 +58,7 @@ export class MeasureEnv {
       load: this.load,
       requests: this.requests,
       benchmark: this.benchmark.benchmark,
-      ...(k6 ? { k6Script: resolve(dirname(workspace.benchmarkPath), k6.script) } : {}),
+      ...(k6?.script ? { k6Script: resolve(dirname(workspace.benchmarkPath), k6.script) } : {}),
       target: targets.target,
       docker: drivers.dockerCli,
       runDir: at.runDir,

@@ -21,7 +21,7 @@ export interface CellFacts {
   /** Set when the service was gone at the end of the window. */
   serviceDied: string | null;
   thresholds: ThresholdsSpec;
-  /** The benchmark's metrics: one this mode does not publish is null with that reason, never 0. */
+  /** The benchmark's metrics: one this mode does not publish is left out with that reason, never 0. */
   metricNames: readonly string[];
 }
 
@@ -31,6 +31,8 @@ const REQUIRED = ["p95", "throughput", "fail_rate"];
 /**
  * The cell summary of one run. A run is invalid for stated reasons (errors over the threshold,
  * a dead service, a missing required metric, failed k6 thresholds, wrong responses), never dropped.
+ * A metric without a value is left out of `metrics` (the prototype's aggregator fails on null),
+ * with its reason in `unavailable`.
  */
 export function buildCellSummary(f: CellFacts): CellSummary {
   const ms = (us: number | null) => (us === null ? null : us / 1000);
@@ -82,7 +84,7 @@ export function buildCellSummary(f: CellFacts): CellSummary {
     platform_mode: f.mode,
     round: f.round,
     run_index: f.runIndex,
-    metrics,
+    metrics: withValues(metrics),
     unavailable: Object.fromEntries(Object.entries(unavailable).sort(([a], [b]) => (a < b ? -1 : 1))),
     valid: reasons.length === 0,
     invalid_reasons: reasons,
@@ -97,4 +99,10 @@ export function buildCellSummary(f: CellFacts): CellSummary {
     },
     window_s: f.load.windowS,
   };
+}
+
+function withValues(metrics: Record<string, number | null>): Record<string, number> {
+  const kept: Record<string, number> = {};
+  for (const [name, value] of Object.entries(metrics)) if (value !== null) kept[name] = value;
+  return kept;
 }

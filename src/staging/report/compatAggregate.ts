@@ -31,7 +31,11 @@ export interface CompatAggregate {
   modes: Record<string, Record<string, CompatMetric>>;
 }
 
-/** The old layout's aggregate, derived from the full one (valid runs only, as everywhere). */
+/**
+ * The old layout's aggregate, derived from the full one (valid runs only, as everywhere).
+ * @deprecated not the prototype's schema: write `aggregateComparison(campaign, cells)` with
+ * `renderAggregateComparisonJson`/`renderAggregateComparisonMarkdown` instead (prototype/).
+ */
 export function compatAggregate(aggregate: Aggregate): CompatAggregate {
   const modes: Record<string, Record<string, CompatMetric>> = {};
   for (const table of aggregate.modes) {

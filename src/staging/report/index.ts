@@ -10,6 +10,21 @@ export type {
 export { aggregateCampaign } from "./aggregateCampaign.js";
 export type { CampaignIdentity, CellSummary, ReportMetricSpec } from "./CampaignInput.js";
 export { compatAggregate } from "./compatAggregate.js";
+export {
+  aggregateComparison,
+  prototypeCampaignFields,
+  renderAggregateComparisonJson,
+  renderAggregateComparisonMarkdown,
+} from "./prototype/index.js";
+export type {
+  AggregateComparison,
+  ComparisonCampaign,
+  ComparisonCell,
+  ComparisonRow,
+  ComparisonStats,
+  PrototypeCampaignFields,
+  PrototypeCampaignInput,
+} from "./prototype/index.js";
 export type { CompatAggregate, CompatMetric, CompatStats } from "./compatAggregate.js";
 export { COMPAT_METRIC_ORDER, metricOrder } from "./metricOrder.js";
 export { formatMetricValue, metricUnit } from "./metricUnits.js";

@@ -14,7 +14,10 @@ const HEADERS = [
 ];
 const ALIGN: Align[] = ["left", "right", "right", "right", "right", "right"];
 
-/** aggregate-comparison.md of the old layout: per mode, medians, delta of medians, means and ranges. Ends with a newline. */
+/**
+ * Per mode, medians, delta of medians, means and ranges. Ends with a newline.
+ * @deprecated not the prototype's format: use `renderAggregateComparisonMarkdown` (prototype/).
+ */
 export function renderAggregateMarkdown(compat: CompatAggregate): string {
   const sections = [
     `# Aggregate comparison \`${compat.campaign_id}\`: \`${compat.candidate}\` vs \`${compat.baseline}\``,

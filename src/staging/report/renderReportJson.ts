@@ -8,8 +8,8 @@ export function renderReportJson(aggregate: Aggregate): string {
 }
 
 /**
- * aggregate-comparison.json of the old layout. Its members keep the order `compatAggregate` builds
- * (metrics in COMPAT order, modes in campaign order), as the old tool listed them; newline-terminated.
+ * Members in the order `compatAggregate` builds them; newline-terminated.
+ * @deprecated not the prototype's schema: use `renderAggregateComparisonJson` (prototype/).
  */
 export function renderAggregateJson(compat: CompatAggregate): string {
   return `${JSON.stringify(compat, null, 2)}\n`;

@@ -36,6 +36,8 @@ export async function createVersion(ws: Workspace, options: CreateVersionOptions
   const source = resolveSource(ws, await listVersions(ws), options.from);
   await refuseExisting(ws, slug);
   const plan = source ? await planSnapshot(join(source.dir, "snapshot")) : null;
+  // `--from baseline` is recorded resolved, not as the prototype's literal `parent: baseline`
+  // (COMPAT.md): after the next promotion `baseline` would name another version.
   const parent = source ? `version:${source.slug}` : "none";
   const createdAt = formatTimestamp(options.now);
   const temp = await makeTempPath(ws, "create");

@@ -319,7 +319,7 @@ const CASES: BadInput[] = [
       column: 1,
       field: "warmup",
       expected:
-        "one of: function_profile, functions, platform_modes, runs, load, requests, metrics, scrape, thresholds, extra",
+        "one of: function_profile, functions, platform_modes, runs, load, k6, requests, metrics, scrape, thresholds, extra",
       got: '"warmup"',
     },
   },

@@ -57,6 +57,10 @@ describe("validateLoadInput", () => {
   it("lets k6 run without a corpus", () => {
     expect(validateLoadInput(base, { needsBodies: false }).port).toBe("1");
   });
+
+  it("lets k6 run a script that makes its own requests (a benchmark without requests)", () => {
+    expect(validateLoadInput({ ...base, requests: [] }, { needsBodies: false }).port).toBe("1");
+  });
 });
 
 describe("createLoadDriver", () => {

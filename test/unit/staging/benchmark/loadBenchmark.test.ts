@@ -208,7 +208,13 @@ describe("benchmark errors name the file, line, column, field and what was expec
       "no requests",
       "platform_modes: [jvm, native]\n",
       "E_BENCHMARK_SCHEMA",
-      { line: 1, column: 1, field: "requests", expected: "field `requests` to be present", got: "(missing)" },
+      {
+        line: 1,
+        column: 1,
+        field: "requests",
+        expected: "field `requests` to be present (unless a k6 script drives the load)",
+        got: "(missing)",
+      },
     ],
   ];
 

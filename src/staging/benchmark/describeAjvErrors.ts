@@ -1,53 +1,66 @@
 import { basename } from "node:path";
 import type { ErrorObject } from "ajv";
-import type { StagingError } from "../../errors/index.js";
 import { formatFieldPath } from "../workspace/locateNode.js";
 import type { FieldPath } from "../workspace/locateNode.js";
 import type { ParsedYaml } from "../workspace/parseYamlFile.js";
 import { describeExpectation } from "./describeExpectation.js";
-import { located } from "./located.js";
+import type { Located } from "./located.js";
 
 /**
- * Turns the first schema violation into a StagingError naming the file, line, column, field path,
- * what was expected and what was found. Unknown fields (E_BENCHMARK_UNKNOWN_FIELD) list the allowed names.
+ * Every schema violation as a problem naming the field path, what was expected and what was found.
+ * Unknown fields (E_BENCHMARK_UNKNOWN_FIELD) list the allowed names. The `if` and `propertyNames`
+ * wrappers ajv adds around the real violation are left out, and so are repeats.
  */
-export function describeAjvError(parsed: ParsedYaml, errors: readonly ErrorObject[]): StagingError {
-  const error = errors.find((e) => e.keyword !== "if") ?? errors[0];
-  if (!error)
-    return located(parsed, { path: [], headline: "the benchmark is invalid", expected: "a valid benchmark" });
+export function describeAjvErrors(parsed: ParsedYaml, errors: readonly ErrorObject[]): Located[] {
+  const problems: Located[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (error.keyword === "if" || error.keyword === "propertyNames") continue;
+    const problem = describeOne(parsed, error);
+    const key = `${formatFieldPath(problem.path)}\n${problem.headline}\n${problem.expected}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  if (problems.length === 0 && errors.length > 0)
+    problems.push({ path: [], headline: "the benchmark is invalid", expected: "a valid benchmark" });
+  return problems;
+}
+
+function describeOne(parsed: ParsedYaml, error: ErrorObject): Located {
   const path = toFieldPath(parsed.data, error.instancePath);
   const file = basename(parsed.file);
   if (error.keyword === "additionalProperties") return unknownField(parsed, path, error);
   if (error.propertyName !== undefined) {
-    return located(parsed, {
+    return {
       path: [...path, error.propertyName],
       at: "key",
       headline: `In ${file}: invalid name \`${error.propertyName}\` under \`${formatFieldPath(path)}\``,
       expected: describeExpectation(error),
       hint: "rename it; nothing was written",
-    });
+    };
   }
   const missing = error.keyword === "required" ? String(error.params.missingProperty) : null;
   const target = missing === null ? path : [...path, missing];
   const what = missing === null ? "invalid value for" : "missing field";
-  return located(parsed, {
+  return {
     path: target,
     headline: `In ${file}: ${what} \`${formatFieldPath(target)}\``,
     expected: describeExpectation(error),
-  });
+  };
 }
 
-function unknownField(parsed: ParsedYaml, path: FieldPath, error: ErrorObject): StagingError {
+function unknownField(parsed: ParsedYaml, path: FieldPath, error: ErrorObject): Located {
   const name = String(error.params.additionalProperty);
   const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
-  return located(parsed, {
+  return {
     path: [...path, name],
     at: "key",
     code: "E_BENCHMARK_UNKNOWN_FIELD",
     headline: `Unknown field \`${formatFieldPath([...path, name])}\` in ${basename(parsed.file)}`,
     expected: `one of: ${allowed.join(", ")}`,
     hint: "fix the spelling, or put free-form data under `extra:`; nothing was written",
-  });
+  };
 }
 
 /** `/load/k6/stages/0` -> `["load", "k6", "stages", 0]`, list indices as numbers. */
