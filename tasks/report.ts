@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { defineTask } from "../src/engine/defineTask.js";
 import { sha256Hex } from "../src/engine/hashing.js";
 import { campaignDir, roundsUpTo } from "../src/staging/campaign/CampaignPlan.js";
-import { readCampaignJson } from "../src/staging/campaign/campaignFolder.js";
+import { readCampaignJson, recordCellsExecuted } from "../src/staging/campaign/campaignFolder.js";
 import type { CampaignWiring } from "../src/staging/campaign/CampaignWiring.js";
 import type { ReportOutput } from "../src/staging/campaign/ReportOutput.js";
 import { nodeIds } from "../src/staging/graph/nodeIds.js";
@@ -35,6 +35,7 @@ export const reportTask = defineTask<CampaignWiring, ReportOutput, { campaign: s
       .map(([, round]) => round as RoundOutput);
     const files = await renderReportFiles({ ...analysis.aggregate, created_at: createdAt }, rounds);
     for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+    await recordCellsExecuted(dir, 2 * rounds.length);
     return {
       campaign: p.plan.id,
       rounds: analysis.rounds,

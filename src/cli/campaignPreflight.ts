@@ -1,4 +1,6 @@
-import { dirname } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { preflightBuild } from "../staging/images/preflightBuild.js";
 import { StagingError } from "../errors/index.js";
 import { validateCampaignId } from "../staging/campaign/CampaignIdentity.js";
 import { MAX_ROUNDS } from "../staging/campaign/planCampaign.js";
@@ -32,6 +34,19 @@ export async function campaignPreflight(ctx: CliContext, request: CampaignReques
   for (const mode of benchmark.benchmark.platform_modes)
     if (!ctx.config.modes[mode]?.build) throw noRecipe(mode);
   await loadRequests(benchmark.benchmark, dirname(ctx.workspace.benchmarkPath));
+  const builds = [candidate, baseline].flatMap((v) =>
+    benchmark.benchmark.platform_modes.map((mode) => ({
+      slug: v.slug,
+      mode,
+      versionDir: v.dir,
+      recipe: ctx.config.modes[mode]!.build!,
+    })),
+  );
+  await preflightBuild((await ctx.targets()).target, builds, {
+    workspaceRoot: ctx.workspace.root,
+    builder: ctx.config.builder,
+    exists: (path) => existsSync(join(ctx.workspace.root, path)),
+  });
   return { ...request, baseline: baseline.slug };
 }
 

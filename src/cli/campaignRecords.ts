@@ -98,21 +98,13 @@ export function requestOf(record: CampaignRecord): CampaignRequest {
 
 async function planOf(dir: string, json: CampaignJson): Promise<CampaignPlan> {
   const schedule = JSON.parse(await readFile(join(dir, "schedule.json"), "utf8")) as ScheduledRound[];
-  const {
-    campaign_id,
-    key,
-    created_at: _c,
-    benchmark_path: _p,
-    benchmark_file_sha256: _s,
-    looks,
-    ...rest
-  } = json;
+  const { campaign_id, key, looks, ...rest } = json;
   const identity = {
     candidate: rest.candidate,
     baseline: rest.baseline,
     candidate_fingerprint: rest.candidate_fingerprint,
     baseline_fingerprint: rest.baseline_fingerprint,
-    benchmark_hash: rest.benchmark_hash,
+    benchmark_pinned_hash: rest.benchmark_pinned_hash,
     modes: rest.modes,
     target: rest.target,
     rounds: rest.rounds,

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { exited, runCli, startCli } from "../helpers/cli.js";
+import { exited, runCli, startCli, whenStderr } from "../helpers/cli.js";
 import { demoWorkspace } from "../helpers/demoWorkspace.js";
 import { useTmpDir } from "../helpers/useTmpDir.js";
 import { kindOf } from "../../src/staging/graph/nodeIds.js";
@@ -103,12 +103,17 @@ describe("a campaign on the demo, end to end", () => {
 
   it("resumes after SIGKILL at random points without repeating a completed run, here and in a copy elsewhere", async () => {
     const ws = demoWorkspace({ runs: 3 });
-    let seed = 7;
-    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
-    for (let trial = 0; trial < 3; trial++) {
+    // Killed at observed moments: once a round is recorded, while the next one measures, and
+    // (after the rest is done) while the report renders.
+    const kills: [RegExp, number][] = [
+      [/done +round:/, 1],
+      [/campaign: measuring round/, 1],
+      [/run +report:/, 1],
+    ];
+    for (const [pattern, times] of kills) {
       const child = startCli(["make", "campaign:candidate"], { cwd: ws });
       const done = exited(child);
-      await new Promise((r) => setTimeout(r, 2500 + random() * 4000));
+      await whenStderr(child, pattern, times).catch(() => undefined);
       child.kill("SIGKILL");
       await done;
     }

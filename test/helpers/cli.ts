@@ -54,3 +54,25 @@ export function exited(child: ChildProcess): Promise<{ code: number; stdout: str
 export function normalise(text: string, root: string): string {
   return text.split(root).join("<root>");
 }
+
+/** Resolves when the child's stderr has shown `pattern` `times` times (an observed event, not a time). */
+export function whenStderr(child: ChildProcess, pattern: RegExp, times = 1): Promise<void> {
+  let seen = 0;
+  let text = "";
+  return new Promise((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      text += d.toString();
+      const lines = text.split("\n");
+      text = lines.pop() ?? "";
+      for (const line of lines) if (pattern.test(line) && ++seen >= times) return done(resolve);
+    };
+    const done = (settle: () => void) => {
+      child.stderr?.off("data", onData);
+      settle();
+    };
+    child.stderr?.on("data", onData);
+    child.on("close", () =>
+      done(() => reject(new Error(`exited before stderr showed ${pattern} ${times} time(s)`))),
+    );
+  });
+}

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
+import { kindOf, nodeIds, parseNodeId } from "../../staging/graph/nodeIds.js";
 import { StagingError, ExitCode } from "../../errors/index.js";
 import { preflightBuild } from "../../staging/images/preflightBuild.js";
 import { checkSlugShape } from "../../staging/versions/index.js";
@@ -31,30 +32,36 @@ export function registerBuildImages(program: Command, output: Output, setExit: (
       checkSlugShape(slug);
       const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
       const graph = await ctx.graph();
-      const known = [...graph.nodes.keys()]
-        .filter((id) => id.startsWith(`image:${slug}:`))
-        .map((id) => id.split(":")[2]!);
+      const known = [...graph.nodes.keys()].flatMap((id) => {
+        const parsed = parseNodeId(id);
+        return parsed?.kind === "image" && parsed.version === slug ? [parsed.mode] : [];
+      });
       for (const mode of [...flags.mode, ...flags.forceRebuildMode]) {
         if (!known.includes(mode)) throw unknownMode(slug, mode, known);
       }
       if (known.length === 0) throw unknownMode(slug, flags.mode[0] ?? "(any)", known);
-      const modes = flags.mode.length > 0 ? flags.mode : known;
+      // By default the modes the benchmark runs, where there is one: a mode kept in the config for
+      // other experiments (the demo's jvm) does not need its toolchain to build the others.
+      const benchmarkModes = (await ctx.benchmark())?.benchmark.platform_modes.filter((m) =>
+        known.includes(m),
+      );
+      const modes = flags.mode.length > 0 ? flags.mode : benchmarkModes?.length ? benchmarkModes : known;
       if (!flags.dryRun) await preflight(ctx, slug, modes);
-      const force = flags.forceRebuildImages
-        ? modes.map((m) => `image:${slug}:${m}`)
-        : flags.forceRebuildMode.map((m) => `image:${slug}:${m}`);
+      const force = (flags.forceRebuildImages ? modes : flags.forceRebuildMode).map((m) =>
+        nodeIds.image(slug, m),
+      );
       const result = await runMake(
         ctx,
         graph,
-        modes.map((m) => `image:${slug}:${m}`),
+        modes.map((m) => nodeIds.image(slug, m)),
         { dryRun: flags.dryRun ?? false, force, command: `build-images ${slug}`, quiet: flags.json ?? false },
       );
       const rows = await Promise.all(
         result.summary.nodes
-          .filter((n) => n.id.startsWith("image:"))
+          .filter((n) => kindOf(n.id) === "image")
           .map(async (n) => ({
             node: n.id,
-            mode: n.id.split(":")[2]!,
+            mode: (parseNodeId(n.id) as { mode: string }).mode,
             status: n.status,
             reason: compatReason(await asTheRealRunSaysIt(ctx, n), n.status, flags),
           })),

@@ -35,7 +35,11 @@ export function validateBenchmark(parsed: ParsedYaml, requiredModes: readonly st
   ]);
   const benchmark = data as NormalizedBenchmark;
   applyPrototypeK6(benchmark);
-  benchmark.scrape.modes ??= defaultScrapeModes(benchmark.platform_modes);
+  // A jvm mode gets the JVM's series unless the file says otherwise for it.
+  benchmark.scrape.modes = {
+    ...defaultScrapeModes(benchmark.platform_modes),
+    ...(benchmark.scrape.modes ?? {}),
+  };
   // `functions` only means something with `subset`, `load.k6` only with driver k6 (the docs' example shows
   // both regardless): left out of the normalized content, so they neither pin files nor change the hash.
   if (benchmark.function_profile === "all") delete benchmark.functions;

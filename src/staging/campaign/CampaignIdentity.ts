@@ -8,7 +8,7 @@ export interface CampaignIdentity {
   candidate_fingerprint: string;
   baseline_fingerprint: string;
   /** The benchmark's pinned hash (normalized content and referenced files). */
-  benchmark_hash: string;
+  benchmark_pinned_hash: string;
   modes: string[];
   /** The target's identity without its tool list. */
   target: { kind: string; id: string; os: string; arch: string };

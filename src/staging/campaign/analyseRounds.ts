@@ -20,7 +20,7 @@ export function analyseRounds(
       modes: identity.modes,
       runs: upTo,
       seed: identity.seed,
-      benchmarkHash: identity.benchmark_hash,
+      benchmarkHash: identity.benchmark_pinned_hash,
       createdAt: "",
     },
     metrics,

@@ -4,19 +4,16 @@ import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/pro
 import { dirname, join } from "node:path";
 import { StagingError } from "../../errors/index.js";
 import type { Workspace } from "../workspace/index.js";
+import { atomicWrite } from "../../fsutil/atomicWrite.js";
+import { prototypeCampaignFields, type PrototypeCampaignFields } from "../report/prototype/index.js";
 import type { CampaignIdentity } from "./CampaignIdentity.js";
 import { campaignDir, type CampaignPlan } from "./CampaignPlan.js";
 
 /** `campaign.json`: the identity and plan of a campaign, with the prototype's fields. */
-export interface CampaignJson extends CampaignIdentity {
-  campaign_id: string;
+export interface CampaignJson extends CampaignIdentity, PrototypeCampaignFields {
   key: string;
   created_at: string;
-  benchmark_path: string;
-  /** sha256 of the benchmark copy's bytes, as the prototype recorded it. */
-  benchmark_file_sha256: string;
   looks: number[];
-  [field: string]: unknown;
 }
 
 /**
@@ -35,16 +32,22 @@ export async function prepareCampaignFolder(ws: Workspace, plan: CampaignPlan, n
       recursive: true,
       filter: (src) => !src.includes(`${benchmarkDir}/node_modules`),
     });
-    const copy = await readFile(join(tmp, "benchmark", "benchmark.yaml"));
+    // The file the workspace names, whatever its name: the copy is always benchmark/benchmark.yaml.
+    const copy = await readFile(ws.benchmarkPath);
+    await writeFile(join(tmp, "benchmark", "benchmark.yaml"), copy);
     const json: CampaignJson = {
-      campaign_id: plan.id,
+      ...plan.identity,
+      ...prototypeCampaignFields({
+        campaignId: plan.id,
+        baseline: plan.identity.baseline,
+        candidate: plan.identity.candidate,
+        modes: plan.identity.modes,
+        runs: plan.identity.rounds.max,
+        benchmarkFileSha256: createHash("sha256").update(copy).digest("hex"),
+        cellsExecuted: 0,
+      }),
       key: plan.key,
       created_at: now.toISOString().replace(/\.\d{3}Z$/, "Z"),
-      benchmark_path: "benchmark/benchmark.yaml",
-      benchmark_file_sha256: createHash("sha256").update(copy).digest("hex"),
-      ...plan.identity,
-      // The prototype's name for the number of rounds.
-      runs: plan.identity.rounds.max,
       looks: plan.looks,
     };
     await writeFile(join(tmp, "campaign.json"), JSON.stringify(json, null, 2) + "\n");
@@ -82,6 +85,16 @@ export async function readCampaignJson(dir: string): Promise<CampaignJson | unde
       cause,
     });
   }
+}
+
+/** Records in campaign.json how many cell summaries the campaign wrote (the prototype's `cells_executed`). */
+export async function recordCellsExecuted(dir: string, cells: number): Promise<void> {
+  const json = await readCampaignJson(dir);
+  if (!json || json.cells_executed === cells) return;
+  await atomicWrite(
+    join(dir, "campaign.json"),
+    JSON.stringify({ ...json, cells_executed: cells }, null, 2) + "\n",
+  );
 }
 
 /** Every campaign folder of the workspace with its campaign.json, in name order. */

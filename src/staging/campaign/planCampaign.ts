@@ -35,7 +35,7 @@ export function planCampaign(request: CampaignRequest, facts: PlanFacts): Campai
     baseline: facts.baseline,
     candidate_fingerprint: facts.fingerprints.candidate,
     baseline_fingerprint: facts.fingerprints.baseline,
-    benchmark_hash: facts.benchmarkHash,
+    benchmark_pinned_hash: facts.benchmarkHash,
     modes: facts.modes,
     target: facts.target,
     rounds,

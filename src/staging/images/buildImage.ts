@@ -6,7 +6,8 @@ import { canonicalJson, sha256Hex } from "../../engine/hashing.js";
 import type { CheckResult } from "../../engine/TaskNode.js";
 import { StagingError } from "../../errors/index.js";
 import type { Target, TargetIdentity } from "../../targets/Target.js";
-import { buildArtifact } from "./buildArtifact.js";
+import { buildArtifact, type Artifact } from "./buildArtifact.js";
+import { buildScriptImage, scriptInSnapshot } from "./buildScriptImage.js";
 import { buildDockerImage } from "./buildDockerImage.js";
 import { freshLog } from "./buildLog.js";
 import { writeImageManifest } from "./imageManifest.js";
@@ -60,22 +61,31 @@ export async function buildImage(
     : null;
   let output: ImageOutput;
   if (b.builder === "docker") {
-    const dockerfile = requireDockerfile(b);
     const tag = imageTag(b.workspaceName, b.slug, b.mode, sha256Hex(snapshotFingerprint + buildFingerprint));
-    const id = await buildDockerImage({
-      ...local,
-      target: b.target,
-      projectDir: b.projectDir,
-      contextDir: artifact ? resolve(b.workspaceRoot, artifact.dir) : snapshotDir,
-      contextDigest: artifact?.digest ?? snapshotFingerprint,
-      recipe: { ...b.recipe, dockerfile },
-      tag,
-      buildArgs: {
-        STAGING_VERSION: b.slug,
-        STAGING_BUILD_FINGERPRINT: buildFingerprint,
-        ...(b.recipe.buildArgs ?? {}),
-      },
-    });
+    const script = b.recipe.script;
+    // The seed's native build: the snapshot's own script builds the image.
+    const id = script
+      ? await buildScriptImage({
+          target: b.target,
+          projectDir: b.projectDir,
+          stagingDir: b.stagingDir,
+          slug: b.slug,
+          mode: b.mode,
+          snapshotDir,
+          snapshotDigest: snapshotFingerprint,
+          script: scriptInSnapshot(b.workspaceRoot, snapshotDir, script),
+          tag,
+          logFile,
+          signal: at.signal,
+        })
+      : await dockerfileImage(b, {
+          ...local,
+          snapshotDir,
+          artifact,
+          tag,
+          snapshotFingerprint,
+          buildFingerprint,
+        });
     output = {
       kind: "docker",
       image_ref: tag,
@@ -102,6 +112,37 @@ export async function buildImage(
     target: `${b.target.name} ${b.targetIdentity.id}`,
   });
   return output;
+}
+
+/** `docker build` of the mode's Dockerfile, from the artifact when there is one, else the snapshot. */
+async function dockerfileImage(
+  b: ImageBuild,
+  at: { signal: AbortSignal; logFile: string } & {
+    snapshotDir: string;
+    artifact: Artifact | null;
+    tag: string;
+    snapshotFingerprint: string;
+    buildFingerprint: string;
+  },
+): Promise<string> {
+  return buildDockerImage({
+    signal: at.signal,
+    logFile: at.logFile,
+    workspaceRoot: b.workspaceRoot,
+    slug: b.slug,
+    mode: b.mode,
+    target: b.target,
+    projectDir: b.projectDir,
+    contextDir: at.artifact ? resolve(b.workspaceRoot, at.artifact.dir) : at.snapshotDir,
+    contextDigest: at.artifact?.digest ?? at.snapshotFingerprint,
+    recipe: { ...b.recipe, dockerfile: requireDockerfile(b) },
+    tag: at.tag,
+    buildArgs: {
+      STAGING_VERSION: b.slug,
+      STAGING_BUILD_FINGERPRINT: at.buildFingerprint,
+      ...(b.recipe.buildArgs ?? {}),
+    },
+  });
 }
 
 /** Is the built image still there, and the one recorded? */

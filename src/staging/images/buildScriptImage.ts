@@ -35,7 +35,7 @@ const TIMEOUT_MS = 90 * 60_000;
  * so what the script writes never changes the snapshot.
  */
 export async function buildScriptImage(b: ScriptBuild): Promise<string> {
-  const local = b.target.name === "local";
+  const local = b.target.kind === "local";
   const source = local
     ? b.snapshotDir
     : (

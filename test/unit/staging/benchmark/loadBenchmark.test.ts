@@ -100,12 +100,13 @@ describe("loadBenchmark", () => {
     expect(loaded.hash).toBe("818c6a6985d0605157a07e7cb4d992a1337854a8bc20ed03af7f614d269782ba");
   });
 
-  it("keeps explicit scrape modes instead of the JVM defaults", async () => {
+  it("keeps explicit scrape modes, and gives a jvm mode without its own the JVM defaults", async () => {
     const text =
       MINIMAL +
       "scrape:\n  modes:\n    native:\n      heap_peak: { series: 'process_resident_memory_bytes', aggregate: max }\n";
     const { benchmark } = await loadBenchmark(benchmarkFile(text), { requiredModes: MODES });
     expect(benchmark.scrape.modes).toEqual({
+      jvm: JVM_SCRAPE_DEFAULTS,
       native: { heap_peak: { series: "process_resident_memory_bytes", aggregate: "max" } },
     });
   });

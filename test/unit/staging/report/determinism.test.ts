@@ -2,12 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   aggregateCampaign,
-  compatAggregate,
-  renderAggregateJson,
-  renderAggregateMarkdown,
   renderReportJson,
   renderReportMarkdown,
 } from "../../../../src/staging/report/index.js";
+import {
+  aggregateComparison,
+  renderAggregateComparisonJson,
+  renderAggregateComparisonMarkdown,
+} from "../../../../src/staging/report/prototype/index.js";
 import type { CellSummary } from "../../../../src/staging/report/index.js";
 import { loadFixture } from "./campaignCells.js";
 
@@ -15,12 +17,12 @@ const { identity, metrics, cells } = loadFixture();
 
 function renderAll(input: readonly CellSummary[]): string[] {
   const aggregate = aggregateCampaign(identity, metrics, input);
-  const compat = compatAggregate(aggregate);
+  const comparison = aggregateComparison(identity, input);
   return [
     renderReportMarkdown(aggregate),
     renderReportJson(aggregate),
-    renderAggregateMarkdown(compat),
-    renderAggregateJson(compat),
+    renderAggregateComparisonMarkdown(comparison),
+    renderAggregateComparisonJson(comparison),
   ];
 }
 
