@@ -41,9 +41,17 @@ export interface K6Spec {
 export interface LoadSpec {
   /** @default "autocannon" */
   driver: "autocannon" | "k6";
+  /**
+   * How a round measures its two versions: `alternate` loads one at a time (A B B A ...), `duet`
+   * loads both at once, each on its own CPU where the target allows, swapped between windows.
+   * @default "alternate"
+   */
+  mode: "alternate" | "duet";
+  /** Measured windows per version in each round, both deployments up in between. @default 1 */
+  windows: number;
   /** @default 3 */
   warmup_s: number;
-  /** @default 10 */
+  /** Length of each measured window. @default 10 */
   duration_s: number;
   /** @default 8 */
   connections: number;
@@ -81,12 +89,12 @@ export interface NormalizedBenchmark {
   /** Only with `subset`: the `requests` entries to run. */
   functions?: string[];
   platform_modes: string[];
-  /** @default 10 */
-  runs: number;
+  /** Rounds: fixed, or a range a campaign moves in until it is decided. @default 10 */
+  runs: number | { min: number; max: number };
   load: LoadSpec;
   /** Empty only when a k6 script drives the load (it makes its own requests). @default {} */
   requests: Record<string, RequestSpec>;
-  /** Always holds p95, p99, fail_rate, throughput, heap_peak and gc_pause, plus any other named. */
+  /** Always holds p95, p99, fail_rate, throughput, heap_peak, gc_pause and cpu_per_request, plus any other named. */
   metrics: Record<string, MetricSpec>;
   scrape: ScrapeSpec;
   thresholds: ThresholdsSpec;

@@ -12,6 +12,23 @@ export function benchmarkReferenceProblems(data: unknown, requiredModes: readonl
     ...(modes ? missingModes(modes, requiredModes) : []),
     ...functionsProblems(data),
     ...(modes ? scrapeProblems(data, modes) : []),
+    ...runsProblems(data),
+  ];
+}
+
+/** A range of rounds must not be empty. */
+function runsProblems(data: Record<string, unknown>): Located[] {
+  const runs = data.runs;
+  if (!isMapping(runs) || typeof runs.min !== "number" || typeof runs.max !== "number" || runs.max >= runs.min)
+    return [];
+  return [
+    {
+      code: "E_BENCHMARK_SCHEMA",
+      path: ["runs", "max"],
+      headline: `runs.max (${runs.max}) is below runs.min (${runs.min})`,
+      expected: "runs.max at least runs.min",
+      hint: "raise runs.max, or give runs as one number for a fixed campaign",
+    },
   ];
 }
 

@@ -14,9 +14,12 @@ import type { Located } from "./located.js";
 export function describeAjvErrors(parsed: ParsedYaml, errors: readonly ErrorObject[]): Located[] {
   const problems: Located[] = [];
   const seen = new Set<string>();
+  // A field with several allowed forms (`oneOf`) is one problem, not one per form it failed.
+  const alternatives = errors.filter((e) => e.keyword === "oneOf").map((e) => e.schemaPath);
   for (const error of errors) {
     if (error.keyword === "if" || error.keyword === "propertyNames") continue;
-    const problem = describeOne(parsed, error);
+    if (alternatives.some((at) => error.schemaPath.startsWith(`${at}/`))) continue;
+    const problem = error.keyword === "oneOf" ? describeForms(parsed, error) : describeOne(parsed, error);
     const key = `${formatFieldPath(problem.path)}\n${problem.headline}\n${problem.expected}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -48,6 +51,29 @@ function describeOne(parsed: ParsedYaml, error: ErrorObject): Located {
     headline: `In ${file}: ${what} \`${formatFieldPath(target)}\``,
     expected: describeExpectation(error),
   };
+}
+
+function describeForms(parsed: ParsedYaml, error: ErrorObject): Located {
+  const path = toFieldPath(parsed.data, error.instancePath);
+  const forms = ((error.schema as Record<string, unknown>[] | undefined) ?? []).map(formOf);
+  return {
+    path,
+    headline: `In ${basename(parsed.file)}: invalid value for \`${formatFieldPath(path)}\``,
+    expected: forms.join(", or "),
+  };
+}
+
+/** One allowed form of a value, in words: `a whole number from 1 to 1000`, `a mapping with min, max`. */
+function formOf(schema: Record<string, unknown>): string {
+  if (schema.type === "integer") {
+    const range = typeof schema.minimum === "number" && typeof schema.maximum === "number";
+    return range ? `a whole number from ${schema.minimum} to ${schema.maximum}` : "a whole number";
+  }
+  if (schema.type === "object") {
+    const keys = Object.keys((schema.properties as object | undefined) ?? {});
+    return `a mapping with ${keys.join(", ")}`;
+  }
+  return String(schema.type ?? "a value of another form");
 }
 
 function unknownField(parsed: ParsedYaml, path: FieldPath, error: ErrorObject): Located {

@@ -1,3 +1,5 @@
+import type { WindowMeasure } from "./WindowMeasure.js";
+
 /** `runs/run-NNN/<slug>__<mode>/cell-summary.json`: one measured run, in the prototype's shape plus validity. */
 export interface CellSummary {
   version_slug: string;
@@ -25,5 +27,8 @@ export interface CellSummary {
     scrape_samples: number;
     scrape_failures: number;
   };
+  /** Measured time, summed over the windows. */
   window_s: number | null;
+  /** Each measured window of a campaign round, in the order they ran. */
+  windows?: WindowMeasure[];
 }

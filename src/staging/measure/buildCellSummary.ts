@@ -1,6 +1,7 @@
 import type { LoadResult } from "../../drivers/load/index.js";
 import type { ThresholdsSpec } from "../benchmark/index.js";
 import type { CellSummary } from "./CellSummary.js";
+import type { WindowMeasure } from "./WindowMeasure.js";
 
 /** What the scrape of the measured window gave. */
 export interface ScrapeOutcome {
@@ -18,6 +19,10 @@ export interface CellFacts {
   load: LoadResult;
   scrape: ScrapeOutcome;
   rssPeak: { bytes: number } | { bytes: null; reason: string };
+  /** The service's CPU seconds per request served over the measured windows. */
+  cpuPerRequest?: { seconds: number } | { seconds: null; reason: string };
+  /** The measured windows, when the run had several (or one) with their own figures. */
+  windows?: WindowMeasure[];
   /** Set when the service was gone at the end of the window. */
   serviceDied: string | null;
   thresholds: ThresholdsSpec;
@@ -43,6 +48,7 @@ export function buildCellSummary(f: CellFacts): CellSummary {
     fail_rate: f.load.failRate,
     throughput: f.load.throughput,
     rss_peak: f.rssPeak.bytes,
+    cpu_per_request: f.cpuPerRequest?.seconds ?? null,
     heap_peak: null,
     gc_pause: null,
     ...f.scrape.metrics,
@@ -59,6 +65,7 @@ export function buildCellSummary(f: CellFacts): CellSummary {
     if (metric && metrics[metric] === null) unavailable[metric] = why;
   }
   if (f.rssPeak.bytes === null) unavailable.rss_peak = f.rssPeak.reason;
+  if (f.cpuPerRequest?.seconds === null) unavailable.cpu_per_request = f.cpuPerRequest.reason;
   for (const name of new Set(["heap_peak", "gc_pause", ...f.metricNames])) {
     if ((metrics[name] ?? null) === null && !unavailable[name]) {
       metrics[name] = null;
@@ -98,6 +105,7 @@ export function buildCellSummary(f: CellFacts): CellSummary {
       scrape_failures: f.scrape.failures,
     },
     window_s: f.load.windowS,
+    ...(f.windows ? { windows: f.windows } : {}),
   };
 }
 

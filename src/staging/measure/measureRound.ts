@@ -1,86 +1,110 @@
 import { isStagingError } from "../../errors/index.js";
+import { openCpuReader, type CpuReader } from "../../drivers/metrics/index.js";
+import { onlineCpus, pinThisProcess } from "../../drivers/cpu/index.js";
 import type { CampaignPlan } from "../campaign/CampaignPlan.js";
 import type { ScheduledRound } from "../campaign/schedule.js";
+import { deploySpec } from "../deploy/deploySpec.js";
+import { freshLog } from "../images/buildLog.js";
 import type { ImageOutput } from "../images/ImageOutput.js";
 import type { CellSummary } from "./CellSummary.js";
+import { deployFailedCell } from "./deployFailedCell.js";
 import type { MeasureEnv } from "./MeasureEnv.js";
+import { pinWindow, type Pinning } from "./pinWindow.js";
+import { runWindows } from "./runWindows.js";
 import type { RoundOutput } from "./RoundOutput.js";
+import { openRoundSide, type RoundSide } from "./RoundSide.js";
+import { sideCell } from "./sideCell.js";
+
+export type Side = "baseline" | "candidate";
 
 export interface RoundMeasurement {
   env: MeasureEnv;
   plan: CampaignPlan;
   round: ScheduledRound;
-  images: { baseline: ImageOutput; candidate: ImageOutput };
+  images: Record<Side, ImageOutput>;
   runDir: (version: string) => string;
   logId: string;
   signal: AbortSignal;
   log: (line: string) => void;
 }
 
-/** One round of one mode: each version deployed fresh and measured, the first one as scheduled. */
+/**
+ * One round of one mode. Both versions are deployed fresh (the scheduled one first) and stay up
+ * while the round measures its windows: alternately (A B B A ..., one loaded at a time) or as a
+ * duet (both loaded at once with the same requests, each pinned to its own CPU where the target
+ * allows, swapped every window). Both are stopped whatever happens.
+ */
 export async function measureRound(m: RoundMeasurement): Promise<RoundOutput> {
-  const sides =
-    m.round.first === "baseline"
-      ? (["baseline", "candidate"] as const)
-      : (["candidate", "baseline"] as const);
-  const cells: Partial<Record<"baseline" | "candidate", CellSummary>> = {};
-  for (const side of sides) {
-    const version = m.plan.identity[side];
-    cells[side] = await measureSide(m, version, m.images[side]);
-    const cell = cells[side];
-    const p95 = cell.metrics.p95;
-    m.log(
-      cell.valid
-        ? `${side} valid: p95 ${p95 === null || p95 === undefined ? "n/a" : `${p95.toFixed(3)} ms`}`
-        : `${side} invalid: ${cell.invalid_reasons.join("; ")}`,
-    );
-  }
-  return {
-    campaign: m.plan.id,
-    round: m.round.round,
-    mode: m.round.mode,
-    first: m.round.first,
-    baseline: cells.baseline!,
-    candidate: cells.candidate!,
-  };
-}
-
-async function measureSide(m: RoundMeasurement, version: string, image: ImageOutput): Promise<CellSummary> {
+  const order: [Side, Side] = m.round.first === "baseline" ? ["baseline", "candidate"] : ["candidate", "baseline"];
+  const { targets } = m.env.wiring;
+  const reader = openCpuReader(targets.target);
+  const sides: Partial<Record<Side, RoundSide>> = {};
+  const failed: Partial<Record<Side, string>> = {};
+  const duet = m.env.benchmark.benchmark.load.mode === "duet";
+  // Local CPUs are read before anything pins this process: pinning narrows what it may use.
+  const cpus = duet ? await onlineCpus(targets.target).catch(() => []) : [];
   try {
-    return await m.env.measure(version, m.round.mode, image, {
-      runDir: m.runDir(version),
+    for (const side of order) {
+      try {
+        sides[side] = await deploy(m, side, reader);
+      } catch (error) {
+        // A service that never becomes healthy is a result about that version: an invalid run.
+        if (!isStagingError(error) || error.code !== "E_DEPLOY_UNHEALTHY" || m.signal.aborted) throw error;
+        failed[side] = error.message;
+      }
+    }
+    const a = sides[order[0]];
+    const b = sides[order[1]];
+    const cells: Partial<Record<Side, CellSummary>> = {};
+    let pinning: Pinning | null = null;
+    if (a && b) {
+      const pin = duet ? (window: number) => pinWindow(targets.target, cpus, a, b, window) : undefined;
+      const measured = await runWindows(m, [a, b], reader, duet, pin);
+      pinning = measured.pinning;
+      for (const side of [a, b]) cells[side.side] = await sideCell(m, side, measured.bySide.get(side.side)!);
+    }
+    for (const side of order) {
+      cells[side] ??= failed[side]
+        ? deployFailedCell(m.plan.identity[side], m.round, failed[side])
+        : deployFailedCell(m.plan.identity[side], m.round, `the other version of the round could not be deployed`);
+      const cell = cells[side];
+      m.log(cell.valid ? `${side} valid: ${summaryOf(cell)}` : `${side} invalid: ${cell.invalid_reasons.join("; ")}`);
+    }
+    return {
+      campaign: m.plan.id,
       round: m.round.round,
-      runIndex: m.round.index,
-      seed: m.plan.identity.seed * 1000 + m.round.round,
-      logId: m.logId,
-      signal: m.signal,
-    });
-  } catch (error) {
-    // A service that never becomes healthy is a result about that version: an invalid run.
-    if (!isStagingError(error) || error.code !== "E_DEPLOY_UNHEALTHY" || m.signal.aborted) throw error;
-    return deployFailed(version, m.round, error.message);
+      mode: m.round.mode,
+      first: m.round.first,
+      design: duet ? "duet" : "alternate",
+      pinning,
+      baseline: cells.baseline!,
+      candidate: cells.candidate!,
+    };
+  } finally {
+    await Promise.allSettled(Object.values(sides).map((s) => s.close()));
+    await reader.close();
+    // Whatever starts next from this process must not inherit a duet's placement.
+    if (duet && targets.target.kind === "local" && cpus.length > 0) await pinThisProcess(cpus);
   }
 }
 
-function deployFailed(version: string, round: ScheduledRound, message: string): CellSummary {
-  return {
-    version_slug: version,
-    platform_mode: round.mode,
-    round: round.round,
-    run_index: round.index,
-    metrics: {},
-    unavailable: {},
-    valid: false,
-    invalid_reasons: [`deploy failed: ${message}`],
-    counts: {
-      completed: null,
-      failed: null,
-      not_sent: null,
-      responses_checked: 0,
-      response_mismatches: 0,
-      scrape_samples: 0,
-      scrape_failures: 0,
-    },
-    window_s: null,
-  };
+async function deploy(m: RoundMeasurement, side: Side, reader: CpuReader): Promise<RoundSide> {
+  const { workspace, config, drivers, targets } = m.env.wiring;
+  const version = m.plan.identity[side];
+  const image = m.images[side];
+  const logFile = await freshLog(workspace.stagingDir, `${m.logId}-${side}`);
+  await drivers.prepare(version, m.round.mode, image);
+  const driver = drivers.forImage(image, m.round.mode);
+  const spec = deploySpec(config, workspace, { slug: version, mode: m.round.mode, image, logFile });
+  const deployment = await driver.start(spec, m.signal);
+  return openRoundSide({ side, version, image, runDir: m.runDir(version), driver, deployment }, targets.target, reader);
+}
+
+function summaryOf(cell: CellSummary): string {
+  const p95 = cell.metrics.p95;
+  const cpu = cell.metrics.cpu_per_request;
+  return [
+    `p95 ${p95 === undefined ? "n/a" : `${p95.toFixed(3)} ms`}`,
+    `cpu/request ${cpu === undefined ? "n/a" : `${(cpu * 1e6).toFixed(1)} µs`}`,
+  ].join(", ");
 }

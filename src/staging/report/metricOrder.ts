@@ -8,9 +8,10 @@ export const COMPAT_METRIC_ORDER: readonly string[] = [
   "gc_pause",
 ];
 
-/** The order a report lists the specified metrics in: COMPAT order first, then the others as specified. */
+/** The order a report lists the specified metrics in: COMPAT order, CPU per request, then the others as specified. */
 export function metricOrder(specs: Readonly<Record<string, unknown>>): string[] {
   const named = Object.keys(specs);
-  const first = COMPAT_METRIC_ORDER.filter((name) => named.includes(name));
-  return [...first, ...named.filter((name) => !COMPAT_METRIC_ORDER.includes(name))];
+  const known = [...COMPAT_METRIC_ORDER, "cpu_per_request"];
+  const first = known.filter((name) => named.includes(name));
+  return [...first, ...named.filter((name) => !known.includes(name))];
 }

@@ -1,7 +1,7 @@
 import { fixed, significant3 } from "./formatNumber.js";
 
 /** How a metric's values are measured, which decides how a report prints them. */
-export type MetricUnit = "ms" | "seconds" | "bytes" | "ratio" | "req/s" | "number";
+export type MetricUnit = "ms" | "seconds" | "cpu" | "bytes" | "ratio" | "req/s" | "number";
 
 const KNOWN: Readonly<Record<string, MetricUnit>> = {
   p50: "ms",
@@ -13,6 +13,7 @@ const KNOWN: Readonly<Record<string, MetricUnit>> = {
   heap_peak: "bytes",
   rss_peak: "bytes",
   gc_pause: "seconds",
+  cpu_per_request: "cpu",
 };
 
 const SUFFIXES: ReadonlyArray<readonly [string, MetricUnit]> = [
@@ -46,6 +47,8 @@ function parts(unit: MetricUnit, value: number): [string, string] {
       return [significant3(value), " ms"];
     case "seconds":
       return [significant3(value * 1000), " ms"];
+    case "cpu":
+      return [significant3(value * 1e6), " µs"];
     case "bytes":
       return [fixed(value / 1048576, 2), " MiB"];
     case "ratio":

@@ -16,6 +16,8 @@ export function plotUnit(metric: string): PlotUnit {
       return { factor: 1, label: "ms" };
     case "seconds":
       return { factor: 1000, label: "ms" };
+    case "cpu":
+      return { factor: 1e6, label: "µs CPU" };
     case "bytes":
       return { factor: 1 / 1048576, label: "MiB" };
     case "ratio":

@@ -44,7 +44,15 @@ describe("loadBenchmark", () => {
       function_profile: "all",
       platform_modes: ["jvm", "native"],
       runs: 10,
-      load: { driver: "autocannon", warmup_s: 3, duration_s: 10, connections: 8, timeout_s: 10 },
+      load: {
+        driver: "autocannon",
+        mode: "alternate",
+        windows: 1,
+        warmup_s: 3,
+        duration_s: 10,
+        connections: 8,
+        timeout_s: 10,
+      },
       requests: {
         "word-stats": {
           method: "POST",
@@ -60,6 +68,7 @@ describe("loadBenchmark", () => {
         throughput: { direction: "higher", noise_band: 0.05, critical: true },
         heap_peak: { direction: "lower", noise_band: 0.05, critical: false },
         gc_pause: { direction: "lower", noise_band: 0.1, critical: false },
+        cpu_per_request: { direction: "lower", noise_band: 0.03, critical: false },
       },
       scrape: { path: "/metrics", interval_ms: 500, modes: { jvm: JVM_SCRAPE_DEFAULTS } },
       thresholds: { max_fail_rate: 0.01, max_scrape_failure_ratio: 0.2, response_sample: 50 },
@@ -97,7 +106,9 @@ describe("loadBenchmark", () => {
       "corpus/word-stats.jsonl",
       "k6/word-stats-java.js",
     ]);
-    expect(loaded.hash).toBe("818c6a6985d0605157a07e7cb4d992a1337854a8bc20ed03af7f614d269782ba");
+    // Changed deliberately when load.mode, load.windows and cpu_per_request joined the defaults.
+    // Changed deliberately when load.mode, load.windows and cpu_per_request joined the defaults.
+    expect(loaded.hash).toBe("38cd180609be25383622bbb1bded54ad0a0c19c3a1753ce3c3fe9a3a40a2a854");
   });
 
   it("keeps explicit scrape modes, and gives a jvm mode without its own the JVM defaults", async () => {

@@ -38,6 +38,8 @@ describe("the prototype's benchmark format", () => {
     expect(benchmark.platform_modes).toEqual(["jvm", "native"]);
     expect(benchmark.load).toEqual({
       driver: "k6",
+      mode: "alternate",
+      windows: 1,
       warmup_s: 3,
       duration_s: 10,
       connections: 8,
@@ -167,7 +169,7 @@ describe("benchmark errors: every problem of the file, in file order", () => {
       line: 2,
       column: 7,
       field: "runs",
-      expected: "a number >= 1",
+      expected: "a whole number from 1 to 1000, or a mapping with min, max",
       got: "0",
     });
   });

@@ -1,0 +1,171 @@
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { LoadResult } from "../../drivers/load/index.js";
+import {
+  machineLoadWindow,
+  PrometheusSampler,
+  type CpuReader,
+  type CpuReading,
+} from "../../drivers/metrics/index.js";
+import type { ScrapeOutcome } from "./buildCellSummary.js";
+import type { Pinning } from "./pinWindow.js";
+import type { RoundMeasurement, Side } from "./measureRound.js";
+import type { RoundSide } from "./RoundSide.js";
+import type { WindowMeasure } from "./WindowMeasure.js";
+
+/** What the windows of a round gave one version. */
+export interface SideWindows {
+  results: LoadResult[];
+  windows: WindowMeasure[];
+  scrape: ScrapeOutcome;
+}
+
+/** The order of an alternating round's windows: A B B A A B B A ..., so drift hits both alike. */
+const ALTERNATE = [0, 1, 1, 0] as const;
+
+/**
+ * Warms both deployments up (discarded), then measures the round's windows: one version at a
+ * time in ABBA order, or both at once (duet) with the same request sequence, re-pinned before
+ * each window. Each window brackets the services' CPU time and the machine's load.
+ */
+export async function runWindows(
+  m: RoundMeasurement,
+  pair: [RoundSide, RoundSide],
+  reader: CpuReader,
+  duet: boolean,
+  pin: ((window: number) => Promise<Pinning>) | undefined,
+): Promise<{ bySide: Map<Side, SideWindows>; pinning: Pinning | null }> {
+  const load = m.env.benchmark.benchmark.load;
+  const bySide = new Map<Side, SideWindows>(
+    pair.map((s) => [s.side, { results: [], windows: [], scrape: emptyScrape() }]),
+  );
+  let pinning: Pinning | null = (await pin?.(0)) ?? null;
+  if (load.warmup_s > 0) {
+    if (duet) await Promise.all(pair.map((s) => drive(m, s, load.warmup_s, 0, "warmup")));
+    else for (const s of pair) await drive(m, s, load.warmup_s, 0, "warmup");
+  }
+  const samplers = await Promise.all(pair.map((s) => startSampler(m, s)));
+  try {
+    const count = duet ? load.windows : 2 * load.windows;
+    for (let w = 0; w < count; w++) {
+      if (duet && w > 0) pinning = (await pin?.(w)) ?? pinning;
+      const loaded = duet ? pair : [pair[ALTERNATE[w % 4]!]];
+      const cpus = (s: RoundSide) => (!pinning ? null : s === pair[0] ? pinning.first : pinning.second);
+      const measured = await window(m, loaded, reader, w + 1, cpus);
+      for (const [side, { result, measure }] of measured) {
+        bySide.get(side)!.results.push(result);
+        bySide.get(side)!.windows.push(measure);
+      }
+    }
+  } finally {
+    for (const [i, sampler] of samplers.entries()) {
+      const outcome = await sampler?.stop();
+      if (outcome) bySide.get(pair[i]!.side)!.scrape = outcome;
+    }
+  }
+  return { bySide, pinning };
+}
+
+async function window(
+  m: RoundMeasurement,
+  sides: readonly RoundSide[],
+  reader: CpuReader,
+  index: number,
+  cpusOf: (s: RoundSide) => number[] | null,
+): Promise<Map<Side, { result: LoadResult; measure: WindowMeasure }>> {
+  const load = m.env.benchmark.benchmark.load;
+  const machine0 = await reader.machineLoad().catch(() => null);
+  const own0 = process.cpuUsage();
+  const cpu0 = await Promise.all(sides.map((s) => s.cpu()));
+  const t0 = performance.now();
+  const results = await Promise.all(sides.map((s) => drive(m, s, load.duration_s, index, `w${pad(index)}`)));
+  const elapsedS = (performance.now() - t0) / 1000;
+  const cpu1 = await Promise.all(sides.map((s) => s.cpu()));
+  const own = process.cpuUsage(own0);
+  const machine1 = await reader.machineLoad().catch(() => null);
+  const machine = machine0 && machine1 ? machineLoadWindow(machine0, machine1) : null;
+  const servicesNs = sides.map((_, i) => cpuDelta(cpu0[i], cpu1[i]));
+  const ownNs = m.env.wiring.targets.target.kind === "local" ? (own.user + own.system) * 1000 : 0;
+  const out = new Map<Side, { result: LoadResult; measure: WindowMeasure }>();
+  sides.forEach((side, i) => {
+    const result = results[i]!;
+    const cpuNs = servicesNs[i] ?? null;
+    const completed = result.requests.completed;
+    out.set(side.side, {
+      result,
+      measure: {
+        index,
+        cpus: cpusOf(side),
+        latencyUs: result.latencyUs,
+        completed,
+        failed: result.requests.failed,
+        windowS: result.windowS,
+        throughput: result.throughput,
+        cpuNs,
+        cpuPerRequest: cpuNs !== null && completed ? cpuNs / 1e9 / completed : null,
+        cpuSource: cpu1[i]?.source ?? null,
+        machine,
+        othersCpus: othersCpus(machine, elapsedS, [...servicesNs, ownNs]),
+      },
+    });
+  });
+  return out;
+}
+
+/** One load phase against a side, its raw output in its own folder; the seed fixes the request order. */
+function drive(m: RoundMeasurement, side: RoundSide, seconds: number, index: number, folder: string): Promise<LoadResult> {
+  const { benchmark, load, requests } = m.env;
+  return load.run(
+    {
+      url: side.url,
+      load: { ...benchmark.benchmark.load, warmup_s: 0, duration_s: seconds, k6: undefined },
+      requests,
+      responseSample: benchmark.benchmark.thresholds.response_sample,
+      workDir: join(side.runDir, "windows", folder),
+      // The same sequence for both versions of a window: a duet drives them alike.
+      seed: (m.plan.identity.seed * 1000 + m.round.round) * 100 + index,
+    },
+    m.signal,
+  );
+}
+
+async function startSampler(m: RoundMeasurement, side: RoundSide): Promise<PrometheusSampler | undefined> {
+  const scrape = m.env.benchmark.benchmark.scrape;
+  const selectors = scrape.modes[m.round.mode] ?? {};
+  if (Object.keys(selectors).length === 0) return undefined;
+  const sampler = new PrometheusSampler();
+  await sampler.start({
+    url: side.url,
+    path: scrape.path,
+    intervalMs: scrape.interval_ms,
+    selectors,
+    mode: m.round.mode,
+    samplesFile: join(side.runDir, "samples.jsonl"),
+  });
+  return sampler;
+}
+
+function cpuDelta(a: CpuReading | null | undefined, b: CpuReading | null | undefined): number | null {
+  if (!a || !b || a.source !== b.source || b.ns < a.ns) return null;
+  return b.ns - a.ns;
+}
+
+/** CPUs' worth of work the rest of the machine did in the window; null without the readings. */
+function othersCpus(
+  machine: ReturnType<typeof machineLoadWindow> | null,
+  seconds: number,
+  oursNs: readonly (number | null)[],
+): number | null {
+  if (!machine || machine.busyFraction === null || seconds <= 0 || oursNs.some((n) => n === null)) return null;
+  const busy = machine.busyFraction * machine.cpus * seconds;
+  const ours = oursNs.reduce<number>((a, n) => a + n! / 1e9, 0);
+  return Math.max(0, (busy - ours) / seconds);
+}
+
+function emptyScrape(): ScrapeOutcome {
+  return { metrics: {}, unavailable: {}, samples: 0, failures: 0 };
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, "0");
+}
