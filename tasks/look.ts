@@ -26,6 +26,6 @@ export const lookTask = defineTask<LookParams, Analysis, { campaign: string; rou
   }),
   run: async (p, ctx) => {
     const rounds = Object.values(ctx.upstream) as RoundOutput[];
-    return analyseRounds(p.plan, p.benchmark.benchmark.metrics, rounds, p.rounds);
+    return analyseRounds(p.plan, p.benchmark.benchmark, rounds, p.rounds);
   },
 });

@@ -38,7 +38,7 @@ export const promoteTask = defineTask<PromoteParams, PromoteOutput, { candidate:
     const plan = ctx.get(planTask.ref(p));
     const regressions = report.regressions_in_critical.map(
       (r) =>
-        `${r.mode} ${r.metric} ${r.delta_pct === null ? "" : `${r.delta_pct > 0 ? "+" : ""}${r.delta_pct.toFixed(1)}% `}(p ${r.p_adjusted.toFixed(3)})`,
+        `${r.mode} ${r.metric} ${r.delta_pct === null ? "" : `${r.delta_pct > 0 ? "+" : ""}${r.delta_pct.toFixed(1)}% `}(p ${r.p_adjusted === null ? "n/a" : r.p_adjusted.toFixed(3)})`,
     );
     if (regressions.length > 0 && !p.force) {
       throw new StagingError(

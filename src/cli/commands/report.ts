@@ -68,7 +68,7 @@ async function partialReport(campaign: CampaignRecord, format: string): Promise<
     requiredModes: [],
   });
   const rounds = Math.max(0, ...campaign.measured.map((r) => r.round));
-  const analysis = analyseRounds(campaign.plan, benchmark.benchmark.metrics, campaign.measured, rounds);
+  const analysis = analyseRounds(campaign.plan, benchmark.benchmark, campaign.measured, rounds);
   const aggregate = { ...analysis.aggregate, created_at: campaign.json.created_at };
   const text = format === "json" ? renderReportJson(aggregate) : renderReportMarkdown(aggregate);
   return format === "json"

@@ -48,7 +48,11 @@ function mergeHistograms(
     const at = (p: number) => total.getValueAtPercentile(p);
     const count = total.totalCount;
     return {
-      histogram: { format: "hdr-histogram-js/compressed-base64", unit: "us", encoded: hdr.encodeIntoCompressedBase64(total) },
+      histogram: {
+        format: "hdr-histogram-js/compressed-base64",
+        unit: "us",
+        encoded: hdr.encodeIntoCompressedBase64(total),
+      },
       summary: {
         p50: at(50),
         p90: at(90),

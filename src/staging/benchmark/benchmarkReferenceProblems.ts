@@ -19,7 +19,12 @@ export function benchmarkReferenceProblems(data: unknown, requiredModes: readonl
 /** A range of rounds must not be empty. */
 function runsProblems(data: Record<string, unknown>): Located[] {
   const runs = data.runs;
-  if (!isMapping(runs) || typeof runs.min !== "number" || typeof runs.max !== "number" || runs.max >= runs.min)
+  if (
+    !isMapping(runs) ||
+    typeof runs.min !== "number" ||
+    typeof runs.max !== "number" ||
+    runs.max >= runs.min
+  )
     return [];
   return [
     {

@@ -1,17 +1,24 @@
-import type { MetricSpec } from "../benchmark/index.js";
+import type { MetricSpec, NormalizedBenchmark } from "../benchmark/index.js";
 import type { RoundOutput } from "../measure/RoundOutput.js";
 import { aggregateCampaign } from "../report/index.js";
 import type { Analysis } from "./Analysis.js";
 import type { CampaignPlan } from "./CampaignPlan.js";
 
-/** The statistics of the first `rounds` rounds of a campaign, and whether they end it. */
+/**
+ * The statistics of the first `upTo` rounds of a campaign, and whether they end it: every
+ * critical metric decided, or the last planned look reached (the budget spent).
+ */
 export function analyseRounds(
   plan: CampaignPlan,
-  metrics: Readonly<Record<string, MetricSpec>>,
+  benchmark: Pick<NormalizedBenchmark, "load"> & { metrics: Readonly<Record<string, MetricSpec>> },
   rounds: readonly RoundOutput[],
   upTo: number,
 ): Analysis {
   const { identity } = plan;
+  const used = rounds.filter((r) => r.round <= upTo);
+  const pinning: Record<string, string> = {};
+  for (const r of [...used].sort((a, b) => a.round - b.round))
+    if (r.pinning) pinning[r.mode] = r.pinning.note;
   const aggregate = aggregateCampaign(
     {
       campaignId: plan.id,
@@ -23,8 +30,20 @@ export function analyseRounds(
       benchmarkHash: identity.benchmark_pinned_hash,
       createdAt: "",
     },
-    metrics,
-    rounds.flatMap((r) => [r.baseline, r.candidate]),
+    benchmark.metrics,
+    used.flatMap((r) => [r.baseline, r.candidate]),
+    {
+      rounds: upTo,
+      roundsPlanned: identity.rounds,
+      looks: plan.looks,
+      design: {
+        mode: benchmark.load.mode,
+        windows: benchmark.load.windows,
+        window_s: benchmark.load.duration_s,
+      },
+      pinning,
+    },
   );
-  return { rounds: upTo, decided: upTo >= (plan.looks.at(-1) ?? upTo), aggregate };
+  const last = upTo >= (plan.looks.at(-1) ?? upTo);
+  return { rounds: upTo, decided: aggregate.decided || last, aggregate };
 }

@@ -27,7 +27,8 @@ export async function openRoundSide(
 ): Promise<RoundSide> {
   await mkdir(at.runDir, { recursive: true });
   const dep = at.deployment;
-  const tunnel = target.kind !== "local" && target.forwardPort ? await target.forwardPort(dep.port) : undefined;
+  const tunnel =
+    target.kind !== "local" && target.forwardPort ? await target.forwardPort(dep.port) : undefined;
   let cpu: () => Promise<CpuReading | null> = async () => null;
   if (dep.pid !== undefined) {
     const pid = dep.pid;

@@ -35,7 +35,8 @@ export interface RoundMeasurement {
  * allows, swapped every window). Both are stopped whatever happens.
  */
 export async function measureRound(m: RoundMeasurement): Promise<RoundOutput> {
-  const order: [Side, Side] = m.round.first === "baseline" ? ["baseline", "candidate"] : ["candidate", "baseline"];
+  const order: [Side, Side] =
+    m.round.first === "baseline" ? ["baseline", "candidate"] : ["candidate", "baseline"];
   const { targets } = m.env.wiring;
   const reader = openCpuReader(targets.target);
   const sides: Partial<Record<Side, RoundSide>> = {};
@@ -66,9 +67,17 @@ export async function measureRound(m: RoundMeasurement): Promise<RoundOutput> {
     for (const side of order) {
       cells[side] ??= failed[side]
         ? deployFailedCell(m.plan.identity[side], m.round, failed[side])
-        : deployFailedCell(m.plan.identity[side], m.round, `the other version of the round could not be deployed`);
+        : deployFailedCell(
+            m.plan.identity[side],
+            m.round,
+            `the other version of the round could not be deployed`,
+          );
       const cell = cells[side];
-      m.log(cell.valid ? `${side} valid: ${summaryOf(cell)}` : `${side} invalid: ${cell.invalid_reasons.join("; ")}`);
+      m.log(
+        cell.valid
+          ? `${side} valid: ${summaryOf(cell)}`
+          : `${side} invalid: ${cell.invalid_reasons.join("; ")}`,
+      );
     }
     return {
       campaign: m.plan.id,
@@ -97,7 +106,11 @@ async function deploy(m: RoundMeasurement, side: Side, reader: CpuReader): Promi
   const driver = drivers.forImage(image, m.round.mode);
   const spec = deploySpec(config, workspace, { slug: version, mode: m.round.mode, image, logFile });
   const deployment = await driver.start(spec, m.signal);
-  return openRoundSide({ side, version, image, runDir: m.runDir(version), driver, deployment }, targets.target, reader);
+  return openRoundSide(
+    { side, version, image, runDir: m.runDir(version), driver, deployment },
+    targets.target,
+    reader,
+  );
 }
 
 function summaryOf(cell: CellSummary): string {

@@ -1,4 +1,10 @@
-import { pinContainer, pinningPlan, pinProcessTree, pinThisProcess, type PinResult } from "../../drivers/cpu/index.js";
+import {
+  pinContainer,
+  pinningPlan,
+  pinProcessTree,
+  pinThisProcess,
+  type PinResult,
+} from "../../drivers/cpu/index.js";
 import type { Target } from "../../targets/Target.js";
 import type { RoundSide } from "./RoundSide.js";
 
@@ -30,7 +36,9 @@ export async function pinWindow(
   const local = target.kind === "local";
   const load = local && plan.load ? await pinThisProcess(plan.load) : null;
   const problems = [a, b, load].flatMap((r) => (r && !r.pinned ? [r.reason] : []));
-  const note = local ? plan.note : `${plan.note.split(";")[0]}; the load generator runs on this machine, not the target`;
+  const note = local
+    ? plan.note
+    : `${plan.note.split(";")[0]}; the load generator runs on this machine, not the target`;
   return {
     first: a.pinned ? a.cpus : null,
     second: b.pinned ? b.cpus : null,

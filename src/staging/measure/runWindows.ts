@@ -113,7 +113,13 @@ async function window(
 }
 
 /** One load phase against a side, its raw output in its own folder; the seed fixes the request order. */
-function drive(m: RoundMeasurement, side: RoundSide, seconds: number, index: number, folder: string): Promise<LoadResult> {
+function drive(
+  m: RoundMeasurement,
+  side: RoundSide,
+  seconds: number,
+  index: number,
+  folder: string,
+): Promise<LoadResult> {
   const { benchmark, load, requests } = m.env;
   return load.run(
     {
@@ -156,7 +162,8 @@ function othersCpus(
   seconds: number,
   oursNs: readonly (number | null)[],
 ): number | null {
-  if (!machine || machine.busyFraction === null || seconds <= 0 || oursNs.some((n) => n === null)) return null;
+  if (!machine || machine.busyFraction === null || seconds <= 0 || oursNs.some((n) => n === null))
+    return null;
   const busy = machine.busyFraction * machine.cpus * seconds;
   const ours = oursNs.reduce<number>((a, n) => a + n! / 1e9, 0);
   return Math.max(0, (busy - ours) / seconds);

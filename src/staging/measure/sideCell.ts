@@ -13,7 +13,11 @@ import type { SideWindows } from "./runWindows.js";
  * CPU per request over all of them), peak memory, and whether it was still healthy at the end;
  * written in the prototype's layout with the windows beside it.
  */
-export async function sideCell(m: RoundMeasurement, side: RoundSide, measured: SideWindows): Promise<CellSummary> {
+export async function sideCell(
+  m: RoundMeasurement,
+  side: RoundSide,
+  measured: SideWindows,
+): Promise<CellSummary> {
   const { benchmark } = m.env.benchmark;
   const load = await mergeLoadResults(measured.results);
   const alive = await side.driver.check(side.deployment);

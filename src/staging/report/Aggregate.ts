@@ -1,13 +1,15 @@
 /**
- * The verdict of one comparison:
- * - `improved` / `regressed`: Holm-adjusted p < 0.05 and the relative change of medians is outside the noise band;
- * - `~`: no difference shown;
- * - `too few runs`: the valid runs cannot give an adjusted p below 0.05 whatever their values;
+ * The verdict of one metric in one mode, from the paired comparison of its rounds:
+ * - `improved` / `regressed`: the change is significant (Holm-adjusted within its family, at the
+ *   look's level) and its confidence interval is not inside the noise band;
+ * - `equivalent`: the confidence interval of the change lies inside ±noise band;
+ * - `inconclusive`: neither yet (the report says how many more rounds would probably decide it);
+ * - `too few rounds`: too few paired rounds for an interval at the look's level;
  * - `n/a`: the metric is not published in that mode.
  */
-export type Verdict = "improved" | "regressed" | "~" | "too few runs" | "n/a";
+export type Verdict = "improved" | "regressed" | "equivalent" | "inconclusive" | "too few rounds" | "n/a";
 
-/** Summary of one version's valid values of one metric in one mode. */
+/** Summary of one version's per-round values of one metric in one mode (valid runs only). */
 export interface SideStats {
   /** Valid runs with a value of this metric: the sample every statistic below is computed from. */
   n_valid: number;
@@ -23,7 +25,21 @@ export interface SideStats {
   cv: number | null;
 }
 
-/** One metric of one mode: baseline against candidate. */
+/** The change of a metric, candidate against baseline, with its confidence interval. */
+export interface Change {
+  /**
+   * `ratio`: candidate / baseline (1.05 is 5% more), from the Hodges-Lehmann estimate of the
+   * per-round log-ratios; `difference`: candidate − baseline, where a value can be 0.
+   */
+  scale: "ratio" | "difference";
+  estimate: number;
+  /** At `level` (the look's own level; 0.95 for a fixed campaign); null when too few rounds. */
+  ci: { lo: number; hi: number; level: number } | null;
+  /** The noise band on this scale: the ratio interval [1/(1+b), 1+b], or ±b as a difference. */
+  band: { lo: number; hi: number };
+}
+
+/** One metric of one mode: baseline against candidate, round by round. */
 export interface MetricRow {
   metric: string;
   direction: "lower" | "higher";
@@ -31,25 +47,49 @@ export interface MetricRow {
   critical: boolean;
   baseline: SideStats;
   candidate: SideStats;
-  /** Candidate median − baseline median. */
-  delta_median: number | null;
-  /** 100 × delta_median / |baseline median|; null when the baseline median is 0 or missing. */
+  /** Rounds where both versions were valid and measured the metric. */
+  pairs: number;
+  /** Rounds in which the candidate did better, and worse (ties count in neither). */
+  better_in: number;
+  worse_in: number;
+  change: Change | null;
+  /** The change in percent of the baseline: (ratio − 1) × 100, or the difference over the baseline median. */
   delta_pct: number | null;
-  /** Hodges–Lehmann shift, candidate − baseline. */
-  hl_shift: number | null;
-  /** Exact two-sided Mann–Whitney U p-value. */
+  /** Exact two-sided Wilcoxon signed-rank p of the per-round changes. */
   p_value: number | null;
-  /** Holm-adjusted across every comparison of the report that has a p-value. */
+  /** Holm-adjusted within the row's family. */
   p_adjusted: number | null;
+  /** The multiple-comparison family the row belongs to; null when its data cannot speak (all equal). */
+  family: "critical" | "secondary" | null;
   verdict: Verdict;
+  /** For an undecided row: about how many more rounds would decide it, from the spread seen so far. */
+  more_rounds: number | null;
+  /** Standard deviation of the per-round changes (log-ratios or differences). */
+  spread: number | null;
   /** Why the metric has no value in this mode (the runs' `unavailable` reasons), else null. */
   unavailable: string | null;
+}
+
+/** Whether a version's windows were still getting faster (a JIT warming up), over all rounds of a mode. */
+export interface WarmupCheck {
+  version: string;
+  /** Seasonal Kendall: Mann-Kendall S summed over rounds (windows in time order within each). */
+  s: number;
+  p: number;
+  /** Median per-window change of p50 latency, in percent. */
+  slope_pct: number;
+  warming: boolean;
 }
 
 /** Every metric of one platform mode. */
 export interface ModeTable {
   mode: string;
   metrics: MetricRow[];
+  warmup: WarmupCheck[];
+  /** Windows another process on the machine used half a CPU or more in (or steal reached 5%). */
+  busy_windows: { busy: number; total: number };
+  /** A duet's CPU placement in words; null for the alternate design. */
+  pinning: string | null;
 }
 
 /** A run left out of the statistics, with its stated reasons. */
@@ -61,31 +101,42 @@ export interface InvalidRun {
   reasons: string[];
 }
 
-/** A `regressed` verdict on a critical metric: what makes `promote` refuse without `--force`. */
-export interface CriticalRegression {
+/** A decided verdict on a critical metric that gates `promote`. */
+export interface CriticalFinding {
   mode: string;
   metric: string;
   delta_pct: number | null;
-  p_adjusted: number;
+  p_adjusted: number | null;
 }
+
+/** @deprecated the old name of a critical finding. */
+export type CriticalRegression = CriticalFinding;
 
 /** The statistics of a campaign, from which every report is rendered. JSON-serialisable. */
 export interface Aggregate {
-  format: "staging-aggregate/1";
+  format: "staging-aggregate/2";
   campaign_id: string;
   baseline: string;
   candidate: string;
-  runs: number;
   seed: number;
   benchmark_hash: string;
   created_at: string;
-  /** Significance level of the verdicts. */
+  /** Rounds analysed, and the range the campaign could run. */
+  rounds: number;
+  rounds_planned: { min: number; max: number };
+  /** The planned looks, and the level this one spent (alpha spending, Pocock type). */
+  looks: number[];
   alpha: number;
-  /** How many comparisons the Holm adjustment spans. */
-  comparisons: number;
-  /** Fewest valid runs per version and mode with which any row of this table could reach a verdict. */
-  runs_needed: number;
+  alpha_look: number;
+  /** The measurement design: one version loaded at a time, or both at once. */
+  design: { mode: "alternate" | "duet"; windows: number; window_s: number };
+  /** Each family of comparisons, as `mode metric`, Holm-adjusted within itself. */
+  families: { critical: string[]; secondary: string[] };
+  /** True when every critical metric is decided (improved, regressed or equivalent). */
+  decided: boolean;
   modes: ModeTable[];
   invalid_runs: InvalidRun[];
-  regressions_in_critical: CriticalRegression[];
+  regressions_in_critical: CriticalFinding[];
+  /** Critical metrics still inconclusive (or with too few rounds): promotion needs --force. */
+  inconclusive_critical: CriticalFinding[];
 }

@@ -38,4 +38,15 @@ export interface CellSummary {
   metrics: Record<string, number | null>;
   /** Metric name -> why it is null in this run, e.g. "not published in mode bun". */
   unavailable?: Record<string, string>;
+  /** The run's measured windows, in the order they ran. */
+  windows?: readonly CellWindow[];
+}
+
+/** What the analysis reads of one measured window. */
+export interface CellWindow {
+  index: number;
+  latencyUs: { p50: number | null };
+  /** CPU the rest of the machine used during the window, in CPUs. */
+  othersCpus: number | null;
+  machine: { stealFraction: number | null } | null;
 }

@@ -1,85 +1,131 @@
-import { holm } from "../stats/index.js";
-import type { Aggregate, CriticalRegression, MetricRow, ModeTable } from "./Aggregate.js";
+import { alphaSpending, holm } from "../stats/index.js";
+import type { Aggregate, CriticalFinding, MetricRow, ModeTable } from "./Aggregate.js";
 import type { CampaignIdentity, CellSummary, ReportMetricSpec } from "./CampaignInput.js";
-import { compareMetric } from "./compareMetric.js";
-import type { Comparison } from "./compareMetric.js";
+import { comparePaired, type PairedComparison } from "./comparePaired.js";
+import { busyWindows } from "./busyWindows.js";
 import { invalidRuns } from "./invalidRuns.js";
 import { metricOrder } from "./metricOrder.js";
 import { orderCells } from "./orderCells.js";
-import { runsNeeded } from "./runsNeeded.js";
-import { ALPHA, decideVerdict } from "./verdict.js";
+import { ALPHA, decideVerdict, moreRounds } from "./verdict.js";
+import { warmupChecks } from "./warmupChecks.js";
+
+/** Where this analysis stands in the campaign: its rounds, the planned looks, the design. */
+export interface AnalysisPoint {
+  rounds: number;
+  roundsPlanned: { min: number; max: number };
+  looks: readonly number[];
+  design: Aggregate["design"];
+  /** A duet's CPU placement in words, per mode. */
+  pinning?: Readonly<Record<string, string>>;
+}
+
+type Comparison = PairedComparison & { published: boolean; mode: string; p_adjusted: number | null };
 
 /**
- * The statistics of a campaign: per mode (campaign order) and metric (COMPAT order, then the others as
- * specified), baseline against candidate over valid runs only, Holm-adjusted across the whole table,
- * with a verdict per row (see `decideVerdict`), the invalid runs and the critical regressions.
+ * The statistics of a campaign after `rounds` rounds: per mode (campaign order) and metric (COMPAT
+ * order, then the others), candidate against baseline round by round over valid runs; Holm within
+ * the critical metrics and within the others, at this look's level (alpha spending, Pocock type,
+ * over the planned looks); a verdict per row; whether every critical metric is decided.
  * Pure and deterministic: the same cells in any order give the same result.
  */
 export function aggregateCampaign(
   identity: CampaignIdentity,
   specs: Readonly<Record<string, ReportMetricSpec>>,
   cells: readonly CellSummary[],
+  at: AnalysisPoint,
 ): Aggregate {
   const ordered = orderCells(identity, cells);
-  const comparisons = identity.modes.map((mode) => compareMode(identity, specs, mode, ordered));
-  const tested = comparisons.flat().filter((c) => c.pMin !== null);
-  const adjusted = holm(tested.map((c) => c.row.p_value ?? 1));
-  const best = holm(tested.map((c) => c.pMin ?? 1));
-  tested.forEach((c, i) => (c.row.p_adjusted = adjusted[i] ?? null));
-  const modes: ModeTable[] = identity.modes.map((mode, m) => ({
+  const alphaLook = lookAlpha(at);
+  const comparisons: Comparison[][] = identity.modes.map((mode) => {
+    const inMode = ordered.filter((c) => c.platform_mode === mode);
+    const side = (slug: string) => inMode.filter((c) => c.version_slug === slug);
+    return metricOrder(specs).map((metric) => ({
+      ...comparePaired(
+        metric,
+        specs[metric]!,
+        side(identity.baseline),
+        side(identity.candidate),
+        1 - alphaLook,
+      ),
+      mode,
+      p_adjusted: null,
+    }));
+  });
+  const all = comparisons.flat();
+  const families = { critical: adjust(all, "critical"), secondary: adjust(all, "secondary") };
+  const modes: ModeTable[] = identity.modes.map((mode, m) => {
+    const inMode = ordered.filter((c) => c.platform_mode === mode);
+    return {
+      mode,
+      metrics: (comparisons[m] ?? []).map((c) => finishRow(c, alphaLook, familySize(families, c))),
+      warmup: warmupChecks(inMode, [identity.baseline, identity.candidate]),
+      busy_windows: busyWindows(inMode),
+      pinning: at.pinning?.[mode] ?? null,
+    };
+  });
+  const critical = modes.flatMap((t) =>
+    t.metrics.filter((r) => r.critical).map((r) => ({ mode: t.mode, row: r })),
+  );
+  const finding = ({ mode, row }: { mode: string; row: MetricRow }): CriticalFinding => ({
     mode,
-    metrics: (comparisons[m] ?? []).map((c) => finishRow(c, best[tested.indexOf(c)] ?? null)),
-  }));
+    metric: row.metric,
+    delta_pct: row.delta_pct,
+    p_adjusted: row.p_adjusted,
+  });
   return {
-    format: "staging-aggregate/1",
+    format: "staging-aggregate/2",
     campaign_id: identity.campaignId,
     baseline: identity.baseline,
     candidate: identity.candidate,
-    runs: identity.runs,
     seed: identity.seed,
     benchmark_hash: identity.benchmarkHash,
     created_at: identity.createdAt,
+    rounds: at.rounds,
+    rounds_planned: at.roundsPlanned,
+    looks: [...at.looks],
     alpha: ALPHA,
-    comparisons: tested.length,
-    runs_needed: runsNeeded(tested.length, ALPHA),
+    alpha_look: alphaLook,
+    design: at.design,
+    families: { critical: families.critical, secondary: families.secondary },
+    decided: critical.every(({ row }) =>
+      ["improved", "regressed", "equivalent", "n/a"].includes(row.verdict),
+    ),
     modes,
     invalid_runs: invalidRuns(ordered),
-    regressions_in_critical: criticalRegressions(modes),
+    regressions_in_critical: critical.filter(({ row }) => row.verdict === "regressed").map(finding),
+    inconclusive_critical: critical
+      .filter(({ row }) => row.verdict === "inconclusive" || row.verdict === "too few rounds")
+      .map(finding),
   };
 }
 
-function compareMode(
-  identity: CampaignIdentity,
-  specs: Readonly<Record<string, ReportMetricSpec>>,
-  mode: string,
-  ordered: readonly CellSummary[],
-): Comparison[] {
-  const inMode = ordered.filter((cell) => cell.platform_mode === mode);
-  const baseline = inMode.filter((cell) => cell.version_slug === identity.baseline);
-  const candidate = inMode.filter((cell) => cell.version_slug === identity.candidate);
-  return metricOrder(specs).map((metric) => {
-    const spec = specs[metric];
-    if (spec === undefined) throw new Error(`no spec for metric ${metric}`);
-    return compareMetric(metric, spec, baseline, candidate);
-  });
+/**
+ * This look's level: the increment of a Pocock-type spending function over the planned looks (a
+ * fixed campaign has one look, at the full ALPHA). Analyses between looks (a report of a running
+ * campaign) take the level of the next look.
+ */
+export function lookAlpha(at: Pick<AnalysisPoint, "rounds" | "looks">): number {
+  const looks = at.looks.length > 0 ? at.looks : [at.rounds];
+  const spent = alphaSpending({ looks, alpha: ALPHA, spending: "pocock" });
+  const index = looks.findIndex((n) => n >= at.rounds);
+  return spent[index < 0 ? looks.length - 1 : index] ?? ALPHA;
 }
 
-function finishRow(comparison: Comparison, bestAdjustedP: number | null): MetricRow {
-  const { row, published } = comparison;
-  const verdict = decideVerdict({ row, bestAdjustedP, published });
-  const { unavailable, ...rest } = row;
-  return { ...rest, verdict, unavailable };
+/** Holm-adjusts one family's p-values in place; returns the family as `mode metric`. */
+function adjust(all: Comparison[], family: "critical" | "secondary"): string[] {
+  const members = all.filter((c) => c.family === family && c.p_value !== null && c.published);
+  const adjusted = holm(members.map((c) => c.p_value!));
+  members.forEach((c, i) => (c.p_adjusted = adjusted[i] ?? null));
+  return members.map((c) => `${c.mode} ${c.metric}`);
 }
 
-function criticalRegressions(modes: readonly ModeTable[]): CriticalRegression[] {
-  return modes.flatMap(({ mode, metrics }) =>
-    metrics
-      .filter((row) => row.critical && row.verdict === "regressed")
-      .map((row) => ({
-        mode,
-        metric: row.metric,
-        delta_pct: row.delta_pct,
-        p_adjusted: row.p_adjusted ?? 1,
-      })),
-  );
+function familySize(families: { critical: string[]; secondary: string[] }, c: Comparison): number {
+  return c.family === null ? 1 : families[c.family].length;
+}
+
+function finishRow(c: Comparison, alpha: number, size: number): MetricRow {
+  const input = { row: c, published: c.published, alpha, familySize: size };
+  const verdict = decideVerdict(input);
+  const { published: _published, mode: _mode, ...row } = c;
+  return { ...row, family: c.published ? c.family : null, verdict, more_rounds: moreRounds(input, verdict) };
 }

@@ -27,7 +27,6 @@ export type {
 export { COMPAT_METRIC_ORDER, metricOrder } from "./metricOrder.js";
 export { formatMetricValue, metricUnit } from "./metricUnits.js";
 export type { MetricUnit } from "./metricUnits.js";
-export { minAchievableP } from "./minAchievableP.js";
 export { renderReportJson } from "./renderReportJson.js";
 export { renderReportMarkdown } from "./renderReportMarkdown.js";
 export { ALPHA } from "./verdict.js";

@@ -1,11 +1,10 @@
 import type { ModeTable } from "./Aggregate.js";
-import { markdownTable } from "./markdownTable.js";
-import type { Align } from "./markdownTable.js";
+import { markdownTable, type Align } from "./markdownTable.js";
 import { VERDICT_HEADERS, verdictCells } from "./verdictCells.js";
 
-const ALIGN: Align[] = ["left", "left", "right", "right", "right", "right", "right", "left"];
+const ALIGN: Align[] = ["left", "right", "right", "right", "right", "right", "left"];
 
-/** The benchstat-like table of one mode: one row per metric, in the aggregate's order. */
+/** The table of one mode: one row per metric, in the aggregate's order. */
 export function renderModeTable(table: ModeTable): string {
   return markdownTable([...VERDICT_HEADERS], table.metrics.map(verdictCells), ALIGN);
 }

@@ -1,17 +1,19 @@
-import type { Aggregate, CriticalRegression, InvalidRun } from "./Aggregate.js";
-import { formatP, signedPercent } from "./formatNumber.js";
+import type { Aggregate, CriticalFinding, InvalidRun, ModeTable } from "./Aggregate.js";
+import { fixed, formatP, signedPercent } from "./formatNumber.js";
 import { renderModeTable } from "./renderModeTable.js";
+import { moreRoundsNote } from "./verdictCells.js";
 
 /**
- * report.md: a header (the campaign's creation time is its only timestamp), one table per mode, the
- * critical regressions, the invalid runs with their reasons and a legend. Fixed order and number
- * formats, no locale: the same aggregate always renders to the same bytes. Ends with a newline.
+ * report.md: a header (the campaign's creation time is its only timestamp), one table per mode
+ * with what qualifies it (warm-up, busy windows, CPU placement), the decision, the invalid runs and
+ * a legend. Fixed order and number formats, no locale: the same aggregate always renders to the
+ * same bytes. Lines stay within 100 columns where the names allow. Ends with a newline.
  */
 export function renderReportMarkdown(aggregate: Aggregate): string {
   const sections = [
     header(aggregate),
-    ...aggregate.modes.map((table) => `## Mode \`${table.mode}\`\n\n${renderModeTable(table)}`),
-    `## Regressions in critical metrics\n\n${criticalList(aggregate.regressions_in_critical)}`,
+    `## Decision\n\n${decision(aggregate)}`,
+    ...aggregate.modes.map((table) => modeSection(table)),
     `## Invalid runs\n\n${invalidList(aggregate.invalid_runs)}`,
     legend(aggregate),
   ];
@@ -19,44 +21,91 @@ export function renderReportMarkdown(aggregate: Aggregate): string {
 }
 
 function header(a: Aggregate): string {
+  const planned =
+    a.rounds_planned.min === a.rounds_planned.max
+      ? `${a.rounds_planned.max}`
+      : `${a.rounds_planned.min} to ${a.rounds_planned.max}, looks at ${a.looks.join(", ")}`;
+  const design =
+    a.design.mode === "duet"
+      ? `duet: both versions loaded at once, ${a.design.windows} windows of ${a.design.window_s} s per round`
+      : `alternate: one version loaded at a time, ${a.design.windows} windows of ${a.design.window_s} s each per round`;
   return [
     `# Campaign \`${a.campaign_id}\`: \`${a.candidate}\` vs \`${a.baseline}\``,
     "",
-    `- baseline: \`${a.baseline}\``,
-    `- candidate: \`${a.candidate}\``,
-    `- runs: ${a.runs} rounds, seed ${a.seed}`,
+    `- rounds: ${a.rounds} (planned ${planned}), seed ${a.seed}`,
+    `- design: ${design}`,
+    `- level: ${fixed(a.alpha_look, 4)} at this look (${a.alpha} over the campaign, spent Pocock-type)`,
     `- benchmark: \`${a.benchmark_hash.slice(0, 12)}\``,
-    `- comparisons: ${a.comparisons}, Holm-adjusted; a verdict needs at least ${a.runs_needed} valid runs per version and mode`,
     `- created: ${a.created_at}`,
   ].join("\n");
 }
 
-function criticalList(regressions: readonly CriticalRegression[]): string {
-  if (regressions.length === 0) return "none";
-  return regressions
-    .map((r) => `- \`${r.mode}\` ${r.metric}: ${signedPercent(r.delta_pct)} (p ${formatP(r.p_adjusted)})`)
-    .join("\n");
+function decision(a: Aggregate): string {
+  const lines = [
+    a.decided
+      ? "Every critical metric is decided."
+      : "Not every critical metric is decided: promotion asks for `--force`.",
+  ];
+  const list = (title: string, items: readonly CriticalFinding[]) =>
+    items.length === 0
+      ? []
+      : [
+          `${title}:`,
+          ...items.map(
+            (f) => `- \`${f.mode}\` ${f.metric}: ${signedPercent(f.delta_pct)} (p ${formatP(f.p_adjusted)})`,
+          ),
+        ];
+  lines.push(...list("Regressed (critical)", a.regressions_in_critical));
+  lines.push(...list("Undecided (critical)", a.inconclusive_critical));
+  lines.push(
+    `Families (Holm within each): critical ${a.families.critical.length} (${a.families.critical.join(", ") || "none"}); ` +
+      `other ${a.families.secondary.length}. Metrics equal in every round are left out of them.`,
+  );
+  return lines.join("\n");
+}
+
+function modeSection(table: ModeTable): string {
+  const notes: string[] = [];
+  for (const row of table.metrics) {
+    const note = moreRoundsNote(row);
+    if (note) notes.push(`- ${note}`);
+  }
+  for (const w of table.warmup) {
+    if (w.warming)
+      notes.push(
+        `- \`${w.version}\` was still warming up: p50 fell ${fixed(-w.slope_pct, 1)}% per window (seasonal Kendall p ${formatP(w.p)})`,
+      );
+  }
+  const { busy, total } = table.busy_windows;
+  if (total > 0) notes.push(`- busy windows (other work ≥ 0.5 CPU or steal ≥ 5%): ${busy} of ${total}`);
+  if (table.pinning) notes.push(`- CPUs: ${table.pinning}`);
+  return [
+    `## Mode \`${table.mode}\``,
+    "",
+    renderModeTable(table),
+    ...(notes.length > 0 ? ["", ...notes] : []),
+  ].join("\n");
 }
 
 function invalidList(runs: readonly InvalidRun[]): string {
   if (runs.length === 0) return "none";
   return runs
-    .map(
-      (r) =>
-        `- \`${r.mode}\` \`${r.version}\` round ${r.round} (run ${r.run_index}): ${r.reasons.join("; ")}`,
-    )
+    .map((r) => `- \`${r.mode}\` \`${r.version}\` round ${r.round}: ${r.reasons.join("; ")}`)
     .join("\n");
 }
 
 function legend(a: Aggregate): string {
-  const alpha = String(a.alpha);
   return [
     "## Legend",
     "",
-    `- improved / regressed: Holm-adjusted p < ${alpha} and the change of medians is outside the metric's noise band; improved is a move in the metric's better direction.`,
-    `- ~: no difference shown (adjusted p ≥ ${alpha}, or a change within the noise band).`,
-    `- too few runs: with these numbers of valid runs no data could reach an adjusted p < ${alpha}; as a CI: fewer than 6 valid runs.`,
-    "- n/a: the metric is not published in that mode.",
-    `- \`*\` critical metric: a regression blocks \`promote\` unless forced. n: valid runs baseline/candidate. Medians with a distribution-free 95% CI; delta: of medians, relative to the baseline; p: exact two-sided Mann–Whitney U, Holm-adjusted across ${a.comparisons} comparisons.`,
+    "- change: candidate against baseline round by round; a ratio in percent, with its interval at this",
+    `  look's level (${fixed(100 * (1 - a.alpha_look), 1)}%): Hodges-Lehmann on per-round log-ratios.`,
+    "- +/-: rounds in which the candidate did better / worse.",
+    "- p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family (critical,\n  or the others).",
+    "- improved / regressed: significant, and the interval is not inside the noise band.",
+    "- equivalent: the interval lies inside ± the metric's noise band.",
+    "- inconclusive: neither yet; the notes under a table estimate the rounds that would decide it.",
+    "- too few rounds: not enough paired rounds for an interval at this level.",
+    "- n/a: not published in that mode. `*`: critical (a regression blocks `promote`).",
   ].join("\n");
 }

@@ -1,17 +1,15 @@
-import type { MetricRow, SideStats } from "./Aggregate.js";
-import { formatP, signedPercent } from "./formatNumber.js";
-import { formatMetricValue, metricUnit } from "./metricUnits.js";
-import type { MetricUnit } from "./metricUnits.js";
+import type { Change, MetricRow } from "./Aggregate.js";
+import { fixed, formatP } from "./formatNumber.js";
+import { formatMetricValue, metricUnit, type MetricUnit } from "./metricUnits.js";
 
 /** The columns of a mode's verdict table, in report.md and report.html alike. */
 export const VERDICT_HEADERS: readonly string[] = [
   "metric",
-  "better",
-  "n",
-  "baseline [95% CI]",
-  "candidate [95% CI]",
-  "delta",
-  "p (Holm)",
+  "baseline",
+  "candidate",
+  "change [CI]",
+  "+/-",
+  "p",
   "verdict",
 ];
 
@@ -19,32 +17,48 @@ export const VERDICT_HEADERS: readonly string[] = [
 export function verdictCells(row: MetricRow): string[] {
   const unit = metricUnit(row.metric);
   const name = row.critical ? `${row.metric} *` : row.metric;
-  if (row.verdict === "n/a") {
-    return [name, row.direction, "—", "n/a", "n/a", "—", "—", `n/a (${row.unavailable ?? "not published"})`];
-  }
+  if (row.verdict === "n/a") return [name, "n/a", "n/a", "—", "—", "—", "n/a"];
   return [
     name,
-    row.direction,
-    `${row.baseline.n_valid}/${row.candidate.n_valid}`,
-    sideCell(unit, row.baseline),
-    sideCell(unit, row.candidate),
-    deltaCell(unit, row),
-    formatP(row.p_adjusted),
+    value(unit, row.baseline.median),
+    value(unit, row.candidate.median),
+    changeCell(unit, row.change),
+    `${row.better_in}/${row.worse_in}`,
+    row.family === null ? "—" : formatP(row.p_adjusted),
     row.verdict,
   ];
 }
 
-function sideCell(unit: MetricUnit, side: SideStats): string {
-  if (side.median === null) return "no data";
-  const median = formatMetricValue(unit, side.median);
-  if (side.ci95 === null) return `${median} [too few runs]`;
-  return `${median} [${formatMetricValue(unit, side.ci95.lo, false)}, ${formatMetricValue(unit, side.ci95.hi, false)}]`;
+/** For an undecided row: how many more rounds would probably decide it, in words; else null. */
+export function moreRoundsNote(row: MetricRow): string | null {
+  if (row.more_rounds === null) return null;
+  const rounds = row.more_rounds === 1 ? "1 more round" : `${row.more_rounds} more rounds`;
+  return `${row.metric}: ${row.verdict}; about ${rounds} would probably decide it`;
 }
 
-function deltaCell(unit: MetricUnit, row: MetricRow): string {
-  if (row.delta_pct !== null || row.delta_median === null) return signedPercent(row.delta_pct);
-  // The baseline median is 0: a relative change has no value, show the absolute one.
-  if (row.delta_median === 0) return "0.0%";
-  const sign = row.delta_median > 0 ? "+" : "-";
-  return `${sign}${formatMetricValue(unit, Math.abs(row.delta_median))} (from 0)`;
+/** `-15.1% [-18.0, -12.2]` for a ratio; a signed difference in the metric's unit otherwise. */
+export function changeCell(unit: MetricUnit, change: Change | null): string {
+  if (!change) return "—";
+  const fmt =
+    change.scale === "ratio"
+      ? (x: number) => signed(fixed(100 * (x - 1), 1))
+      : (x: number) => signed(formatMetricValue(unit, Math.abs(x), false), x);
+  // A difference of a ratio metric (fail_rate) is in percentage points, not a relative change.
+  const unitText = unit === "ratio" ? " pp" : suffix(unit);
+  const estimate =
+    change.scale === "ratio" ? `${fmt(change.estimate)}%` : `${fmt(change.estimate)}${unitText}`;
+  return change.ci ? `${estimate} [${fmt(change.ci.lo)}, ${fmt(change.ci.hi)}]` : estimate;
+}
+
+function value(unit: MetricUnit, x: number | null): string {
+  return x === null ? "no data" : formatMetricValue(unit, x);
+}
+
+function signed(text: string, sign?: number): string {
+  if (sign !== undefined) return sign < 0 ? `-${text}` : sign > 0 ? `+${text}` : text;
+  return text.startsWith("-") || /^0(\.0*)?$/.test(text) ? text : `+${text}`;
+}
+
+function suffix(unit: MetricUnit): string {
+  return formatMetricValue(unit, 1).replace(/^[\d.]+/, "");
 }

@@ -17,6 +17,7 @@ export { medianCI } from "./medianCI.js";
 export type { MedianCI } from "./medianCI.js";
 export { min } from "./min.js";
 export { normalQuantile } from "./normalQuantile.js";
+export { erfc, normalSf } from "./normal.js";
 export { pairedHodgesLehmann } from "./pairedHodgesLehmann.js";
 export type { PairedShiftCI } from "./pairedHodgesLehmann.js";
 export { quantile } from "./quantile.js";

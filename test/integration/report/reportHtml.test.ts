@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateCampaign } from "../../../src/staging/report/index.js";
 import { renderReportHtml } from "../../../src/staging/report/html/index.js";
 import { requireOrSkip } from "../../helpers/integration.js";
-import { loadFixture } from "../../unit/staging/report/campaignCells.js";
+import { at, loadFixture } from "../../unit/staging/report/campaignCells.js";
 import { CdpPipe, CHROMIUM } from "./cdpPipe.js";
 import { PageSession } from "./pageSession.js";
 
@@ -38,7 +38,7 @@ const INVALID_TITLES = `[...document.querySelectorAll('g.role-mark > path[aria-r
 
 describe.skipIf(!available)("report.html in headless Chromium", () => {
   const { identity, metrics, cells } = loadFixture();
-  const aggregate = aggregateCampaign(identity, metrics, cells);
+  const aggregate = aggregateCampaign(identity, metrics, cells, at(5));
   let work: string;
   let cdp: CdpPipe;
   let page: PageSession;

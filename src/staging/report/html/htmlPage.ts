@@ -1,4 +1,4 @@
-import type { Aggregate, CriticalRegression } from "../Aggregate.js";
+import type { Aggregate, CriticalFinding } from "../Aggregate.js";
 import { formatP, signedPercent } from "../formatNumber.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { PAGE_STYLE } from "./pageStyle.js";
@@ -23,7 +23,7 @@ export function htmlPage(aggregate: Aggregate, modeSections: readonly string[]):
     "<body>",
     header(aggregate, title),
     ...modeSections,
-    `<section id="critical">\n<h2>Regressions in critical metrics</h2>\n${criticalList(aggregate.regressions_in_critical)}\n</section>`,
+    `<section id="critical">\n<h2>Decision</h2>\n<p>${aggregate.decided ? "Every critical metric is decided." : "Not every critical metric is decided: promotion asks for <code>--force</code>."}</p>\n<h3>Regressed (critical)</h3>\n${criticalList(aggregate.regressions_in_critical)}\n<h3>Undecided (critical)</h3>\n${criticalList(aggregate.inconclusive_critical)}\n</section>`,
     legend(aggregate),
     "</body>",
     "</html>",
@@ -35,11 +35,13 @@ function header(a: Aggregate, title: string): string {
   const facts: Array<[string, string]> = [
     ["baseline", `<code>${escapeHtml(a.baseline)}</code>`],
     ["candidate", `<code>${escapeHtml(a.candidate)}</code>`],
-    ["runs", `${a.runs} rounds, seed ${a.seed}`],
+    ["rounds", `${a.rounds} (planned ${a.rounds_planned.min}–${a.rounds_planned.max}), seed ${a.seed}`],
+    ["design", `${a.design.mode}, ${a.design.windows} window(s) of ${a.design.window_s} s`],
+    ["level", `${escapeHtml(a.alpha_look.toFixed(4))} at this look (${a.alpha} over the campaign)`],
     ["benchmark", `<code>${escapeHtml(a.benchmark_hash)}</code>`],
     [
-      "comparisons",
-      `${a.comparisons}, Holm-adjusted; a verdict needs at least ${a.runs_needed} valid runs per version and mode`,
+      "families",
+      `critical ${a.families.critical.length}, other ${a.families.secondary.length} (Holm within each)`,
     ],
     ["invalid runs", String(a.invalid_runs.length)],
     ["created", escapeHtml(a.created_at)],
@@ -49,12 +51,12 @@ function header(a: Aggregate, title: string): string {
   return [
     `<header>\n<h1>${escapeHtml(title)}</h1>`,
     `<dl class="facts">\n${rows}\n</dl>`,
-    `<nav>${[...links, `<a href="#critical">critical regressions</a>`, `<a href="#legend">how to read</a>`].join("")}</nav>`,
+    `<nav>${[...links, `<a href="#critical">decision</a>`, `<a href="#legend">how to read</a>`].join("")}</nav>`,
     "</header>",
   ].join("\n");
 }
 
-function criticalList(regressions: readonly CriticalRegression[]): string {
+function criticalList(regressions: readonly CriticalFinding[]): string {
   if (regressions.length === 0) return `<p class="none">none</p>`;
   const items = regressions.map(
     (r) =>
@@ -64,11 +66,9 @@ function criticalList(regressions: readonly CriticalRegression[]): string {
 }
 
 function legend(a: Aggregate): string {
-  const alpha = escapeHtml(String(a.alpha));
   const items = [
-    `improved / regressed: Holm-adjusted p &lt; ${alpha} and the change of medians is outside the metric's noise band; improved is a move in the metric's better direction.`,
-    `~: no difference shown (adjusted p ≥ ${alpha}, or a change within the noise band). too few runs: with these numbers of valid runs no data could reach an adjusted p &lt; ${alpha}; as a CI: fewer than 6 valid runs. n/a: the metric is not published in that mode.`,
-    `* critical metric: a regression blocks <code>promote</code> unless forced. n: valid runs baseline/candidate. Medians with a distribution-free 95% CI; delta: of medians, relative to the baseline; p: exact two-sided Mann–Whitney U, Holm-adjusted across ${a.comparisons} comparisons.`,
+    `change: candidate against baseline round by round (ratio in percent), with its interval at this look's level (${escapeHtml((100 * (1 - a.alpha_look)).toFixed(1))}%): Hodges-Lehmann on per-round log-ratios. +/-: rounds in which the candidate did better / worse. p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family.`,
+    `improved / regressed: significant, and the interval is not inside the noise band. equivalent: the interval lies inside ± the metric's noise band. inconclusive: neither yet (the notes under the table estimate the rounds that would decide it). too few rounds: no interval at this level yet. n/a: not published in that mode. * critical metric: a regression blocks <code>promote</code> unless forced.`,
     `Runs plot: one point per run (spread sideways by round), the black tick is the median of the valid runs, the translucent bar its 95% CI (drawn from 6 valid runs on).`,
     `Run order: value by round, a line per version through its valid runs. A trend along the rounds is drift; a first round apart from the others is a warm-up (warm state) effect.`,
     `<span class="key-invalid">✚</span> a red cross is an invalid run: drawn where its value was, left out of every statistic; hover it for the reasons, listed under each mode too.`,

@@ -30,7 +30,7 @@ export async function metricFigureHtml(context: ModeContext, row: MetricRow): Pr
   if (points.length === 0) return noPlot(row.metric, `no values in mode ${mode}`);
   const names = { metric: row.metric, baseline: aggregate.baseline, candidate: aggregate.candidate };
   const runs = await compileToSvg(runsPlotSpec({ ...names, points, sides: sideMarks(aggregate, row) }));
-  const order = await compileToSvg(runOrderSpec({ ...names, rounds: aggregate.runs, points }));
+  const order = await compileToSvg(runOrderSpec({ ...names, rounds: aggregate.rounds, points }));
   return [
     `<figure class="metric" data-mode="${escapeHtml(mode)}" data-metric="${escapeHtml(row.metric)}" data-points="${points.length}">`,
     `<figcaption>${caption(row)}</figcaption>`,

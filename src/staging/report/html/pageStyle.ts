@@ -18,7 +18,8 @@ table.verdicts td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .v { display: inline-block; padding: 0 7px; border-radius: 9px; font-size: 12px; font-weight: bold; }
 .v-improved { background: #d8f0d8; color: #1b6b1b; }
 .v-regressed { background: #f8d7d7; color: #9b1c1c; }
-.v-same { background: #eaeaea; color: #444; }
+.v-same { background: #dde8f5; color: #23466e; }
+.v-open { background: #eaeaea; color: #444; }
 .v-few { background: #fbecc8; color: #7a5800; }
 .v-na { background: #f2f2f2; color: #888; }
 .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(590px, 1fr)); gap: 12px 16px; }

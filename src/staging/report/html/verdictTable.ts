@@ -6,26 +6,29 @@ import { escapeHtml } from "./escapeHtml.js";
 export function verdictTableHtml(table: ModeTable): string {
   const head = VERDICT_HEADERS.map((header) => `<th>${escapeHtml(header)}</th>`).join("");
   const rows = table.metrics.map((row) => {
-    const cells = verdictCells(row).map((cell, c) => (c === 7 ? verdictBadge(row, cell) : td(cell, c)));
+    const cells = verdictCells(row).map((cell, c) =>
+      c === VERDICT_HEADERS.length - 1 ? verdictBadge(row, cell) : td(cell, c),
+    );
     return `<tr>${cells.join("")}</tr>`;
   });
   return `<table class="verdicts">\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>`;
 }
 
-/** CSS class of a verdict: `v-improved`, `v-regressed`, `v-same` (~), `v-few`, `v-na`. */
+/** CSS class of a verdict: `v-improved`, `v-regressed`, `v-same` (equivalent), `v-open`, `v-few`, `v-na`. */
 export function verdictClass(verdict: MetricRow["verdict"]): string {
   const names: Record<MetricRow["verdict"], string> = {
     improved: "improved",
     regressed: "regressed",
-    "~": "same",
-    "too few runs": "few",
+    equivalent: "same",
+    inconclusive: "open",
+    "too few rounds": "few",
     "n/a": "na",
   };
   return `v v-${names[verdict]}`;
 }
 
 function td(text: string, column: number): string {
-  return column <= 1 ? `<td>${escapeHtml(text)}</td>` : `<td class="num">${escapeHtml(text)}</td>`;
+  return column === 0 ? `<td>${escapeHtml(text)}</td>` : `<td class="num">${escapeHtml(text)}</td>`;
 }
 
 function verdictBadge(row: MetricRow, text: string): string {

@@ -5,6 +5,7 @@ import type {
   CellSummary,
   ReportMetricSpec,
 } from "../../../../src/staging/report/index.js";
+import type { AnalysisPoint } from "../../../../src/staging/report/aggregateCampaign.js";
 
 /** The realistic fixture: 2 versions x 2 modes (node, bun) x 5 rounds, bun without gc_pause, one invalid run. */
 export interface CampaignFixture {
@@ -77,3 +78,32 @@ export function ramp(start: number, step: number, n: number): number[] {
 
 export const LOWER: ReportMetricSpec = { direction: "lower", noise_band: 0.05 };
 export const HIGHER: ReportMetricSpec = { direction: "higher", noise_band: 0.05 };
+
+/** The analysis point of a fixed campaign of `rounds` rounds (one look, the full level). */
+export function at(rounds: number, looks: number[] = [rounds]): AnalysisPoint {
+  return {
+    rounds,
+    roundsPlanned: { min: looks[0] ?? rounds, max: looks.at(-1) ?? rounds },
+    looks,
+    design: { mode: "duet", windows: 4, window_s: 1 },
+  };
+}
+
+/** The same ratio in every round with a multiplicative drift shared by both versions: what pairing cancels. */
+export function drifting(
+  base: number,
+  ratio: number,
+  n: number,
+  drift = 0.4,
+  jitter = 0.01,
+): [number[], number[]] {
+  const b: number[] = [];
+  const c: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const shared = 1 + drift * Math.sin(i * 1.7);
+    const wobble = 1 + jitter * Math.cos(i * 2.3);
+    b.push(base * shared);
+    c.push(base * shared * ratio * wobble);
+  }
+  return [b, c];
+}

@@ -11,12 +11,12 @@ import {
   renderAggregateComparisonMarkdown,
 } from "../../../../src/staging/report/prototype/index.js";
 import type { CellSummary } from "../../../../src/staging/report/index.js";
-import { loadFixture } from "./campaignCells.js";
+import { at, loadFixture } from "./campaignCells.js";
 
 const { identity, metrics, cells } = loadFixture();
 
 function renderAll(input: readonly CellSummary[]): string[] {
-  const aggregate = aggregateCampaign(identity, metrics, input);
+  const aggregate = aggregateCampaign(identity, metrics, input, at(5));
   const comparison = aggregateComparison(identity, input);
   return [
     renderReportMarkdown(aggregate),
@@ -42,7 +42,7 @@ describe("output for the same campaign", () => {
   });
 
   it("does not depend on the key order of the aggregate for report.json", () => {
-    const aggregate = aggregateCampaign(identity, metrics, cells);
+    const aggregate = aggregateCampaign(identity, metrics, cells, at(5));
     expect(renderReportJson(reverseKeys(aggregate) as typeof aggregate)).toBe(expected[1]);
   });
 

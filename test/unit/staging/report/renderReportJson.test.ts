@@ -2,11 +2,11 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import schema from "../../../../schemas/report.schema.json" with { type: "json" };
 import { aggregateCampaign, renderReportJson } from "../../../../src/staging/report/index.js";
-import { LOWER, identity, loadFixture, modeCells, ramp } from "./campaignCells.js";
+import { LOWER, at, identity, loadFixture, modeCells, ramp } from "./campaignCells.js";
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 const { identity: id, metrics, cells } = loadFixture();
-const aggregate = aggregateCampaign(id, metrics, cells);
+const aggregate = aggregateCampaign(id, metrics, cells, at(5));
 const json = renderReportJson(aggregate);
 
 describe("renderReportJson", () => {
@@ -21,7 +21,12 @@ describe("renderReportJson", () => {
       { p95: ramp(20, 0.1, 8), p99: [1, 2] },
       { p95: ramp(25, 0.1, 8), p99: [] },
     );
-    const other = aggregateCampaign(identity(), { p95: { ...LOWER, critical: true }, p99: LOWER }, small);
+    const other = aggregateCampaign(
+      identity(),
+      { p95: { ...LOWER, critical: true }, p99: LOWER },
+      small,
+      at(8),
+    );
     expect(other.regressions_in_critical).toHaveLength(1);
     expect(validate(JSON.parse(renderReportJson(other))), JSON.stringify(validate.errors)).toBe(true);
   });

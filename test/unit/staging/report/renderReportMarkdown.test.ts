@@ -10,58 +10,84 @@ import {
   versionCells,
   BASE,
   CAND,
+  at,
 } from "./campaignCells.js";
 
 describe("renderReportMarkdown", () => {
-  it("renders the fixture campaign (5 rounds: too few for any verdict across 11 comparisons)", () => {
+  it("renders the fixture campaign (5 rounds: too few for an interval at 95%)", () => {
     const { identity: id, metrics, cells } = loadFixture();
-    expect(renderReportMarkdown(aggregateCampaign(id, metrics, cells))).toMatchInlineSnapshot(`
+    expect(renderReportMarkdown(aggregateCampaign(id, metrics, cells, at(5)))).toMatchInlineSnapshot(`
       "# Campaign \`c-20261126-fasttok\`: \`demo-fasttok-20261126\` vs \`demo-base-20261125\`
 
-      - baseline: \`demo-base-20261125\`
-      - candidate: \`demo-fasttok-20261126\`
-      - runs: 5 rounds, seed 424242
+      - rounds: 5 (planned 5), seed 424242
+      - design: duet: both versions loaded at once, 4 windows of 1 s per round
+      - level: 0.0500 at this look (0.05 over the campaign, spent Pocock-type)
       - benchmark: \`9f3b6c1e2a7d\`
-      - comparisons: 11, Holm-adjusted; a verdict needs at least 6 valid runs per version and mode
       - created: 2026-11-26T09:14:03Z
+
+      ## Decision
+
+      Not every critical metric is decided: promotion asks for \`--force\`.
+      Undecided (critical):
+      - \`node\` p95: -13.4% (p 0.375)
+      - \`node\` fail_rate: — (p 0.750)
+      - \`node\` throughput: +9.5% (p 0.375)
+      - \`bun\` p95: -9.2% (p 0.500)
+      - \`bun\` fail_rate: -25.0% (p 0.750)
+      - \`bun\` throughput: +11.3% (p 0.500)
+      Families (Holm within each): critical 6 (node p95, node fail_rate, node throughput, bun p95, bun fail_rate, bun throughput); other 5. Metrics equal in every round are left out of them.
 
       ## Mode \`node\`
 
-      | metric       | better |   n |           baseline [95% CI] |          candidate [95% CI] |           delta | p (Holm) | verdict      |
-      | ------------ | ------ | --: | --------------------------: | --------------------------: | --------------: | -------: | ------------ |
-      | p95 *        | lower  | 5/5 |      14.1 ms [too few runs] |      12.3 ms [too few runs] |          -12.6% |    0.087 | too few runs |
-      | p99          | lower  | 5/5 |      21.4 ms [too few runs] |      19.5 ms [too few runs] |           -8.9% |    0.087 | too few runs |
-      | fail_rate *  | lower  | 5/5 |        0.00% [too few runs] |        0.04% [too few runs] | +0.04% (from 0) |    1.000 | too few runs |
-      | throughput * | higher | 5/5 | 1497.0 req/s [too few runs] | 1644.3 req/s [too few runs] |           +9.8% |    0.087 | too few runs |
-      | heap_peak    | lower  | 5/5 |    57.98 MiB [too few runs] |    57.69 MiB [too few runs] |           -0.5% |    1.000 | too few runs |
-      | gc_pause     | lower  | 5/5 |       183 ms [too few runs] |       180 ms [too few runs] |           -1.7% |    1.000 | too few runs |
+      | metric       |     baseline |    candidate | change [CI] | +/- |     p | verdict        |
+      | ------------ | -----------: | -----------: | ----------: | --: | ----: | -------------- |
+      | p95 *        |      14.1 ms |      12.3 ms |      -13.4% | 5/0 | 0.375 | too few rounds |
+      | p99          |      21.4 ms |      19.5 ms |       -9.8% | 5/0 | 0.313 | too few rounds |
+      | fail_rate *  |        0.00% |        0.04% |    +0.02 pp | 1/3 | 0.750 | too few rounds |
+      | throughput * | 1497.0 req/s | 1644.3 req/s |       +9.5% | 5/0 | 0.375 | too few rounds |
+      | heap_peak    |    57.98 MiB |    57.69 MiB |       -0.1% | 3/2 | 1.000 | too few rounds |
+      | gc_pause     |       183 ms |       180 ms |       -4.0% | 4/1 | 1.000 | too few rounds |
+
+      - p95: too few rounds; about 3 more rounds would probably decide it
+      - p99: too few rounds; about 3 more rounds would probably decide it
+      - fail_rate: too few rounds; about 17 more rounds would probably decide it
+      - throughput: too few rounds; about 3 more rounds would probably decide it
+      - heap_peak: too few rounds; about 1 more round would probably decide it
+      - gc_pause: too few rounds; about 14 more rounds would probably decide it
 
       ## Mode \`bun\`
 
-      | metric       | better |   n |           baseline [95% CI] |          candidate [95% CI] |   delta | p (Holm) | verdict                         |
-      | ------------ | ------ | --: | --------------------------: | --------------------------: | ------: | -------: | ------------------------------- |
-      | p95 *        | lower  | 5/4 |      9.31 ms [too few runs] |      8.70 ms [too few runs] |   -6.6% |    0.127 | too few runs                    |
-      | p99          | lower  | 5/4 |      16.3 ms [too few runs] |      14.6 ms [too few runs] |  -10.2% |    0.127 | too few runs                    |
-      | fail_rate *  | lower  | 5/4 |        0.04% [too few runs] |        0.00% [too few runs] | -100.0% |    1.000 | too few runs                    |
-      | throughput * | higher | 5/4 | 2100.1 req/s [too few runs] | 2339.3 req/s [too few runs] |  +11.4% |    0.127 | too few runs                    |
-      | heap_peak    | lower  | 5/4 |    40.78 MiB [too few runs] |    41.19 MiB [too few runs] |   +1.0% |    1.000 | too few runs                    |
-      | gc_pause     | lower  |   — |                         n/a |                         n/a |       — |        — | n/a (not published in mode bun) |
+      | metric       |     baseline |    candidate | change [CI] | +/- |     p | verdict        |
+      | ------------ | -----------: | -----------: | ----------: | --: | ----: | -------------- |
+      | p95 *        |      9.31 ms |      8.70 ms |       -9.2% | 4/0 | 0.500 | too few rounds |
+      | p99          |      16.3 ms |      14.6 ms |       -9.2% | 4/0 | 0.500 | too few rounds |
+      | fail_rate *  |        0.04% |        0.00% |    -0.01 pp | 2/0 | 0.750 | too few rounds |
+      | throughput * | 2100.1 req/s | 2339.3 req/s |      +11.3% | 4/0 | 0.500 | too few rounds |
+      | heap_peak    |    40.78 MiB |    41.19 MiB |       +1.1% | 2/2 | 1.000 | too few rounds |
+      | gc_pause     |          n/a |          n/a |           — |   — |     — | n/a            |
 
-      ## Regressions in critical metrics
-
-      none
+      - p95: too few rounds; about 4 more rounds would probably decide it
+      - p99: too few rounds; about 4 more rounds would probably decide it
+      - fail_rate: too few rounds; about 43 more rounds would probably decide it
+      - throughput: too few rounds; about 4 more rounds would probably decide it
+      - heap_peak: too few rounds; about 2 more rounds would probably decide it
 
       ## Invalid runs
 
-      - \`bun\` \`demo-fasttok-20261126\` round 3 (run 11): fail_rate 0.0231 over max_fail_rate 0.01; process exited with code 137 during the measured window
+      - \`bun\` \`demo-fasttok-20261126\` round 3: fail_rate 0.0231 over max_fail_rate 0.01; process exited with code 137 during the measured window
 
       ## Legend
 
-      - improved / regressed: Holm-adjusted p < 0.05 and the change of medians is outside the metric's noise band; improved is a move in the metric's better direction.
-      - ~: no difference shown (adjusted p ≥ 0.05, or a change within the noise band).
-      - too few runs: with these numbers of valid runs no data could reach an adjusted p < 0.05; as a CI: fewer than 6 valid runs.
-      - n/a: the metric is not published in that mode.
-      - \`*\` critical metric: a regression blocks \`promote\` unless forced. n: valid runs baseline/candidate. Medians with a distribution-free 95% CI; delta: of medians, relative to the baseline; p: exact two-sided Mann–Whitney U, Holm-adjusted across 11 comparisons.
+      - change: candidate against baseline round by round; a ratio in percent, with its interval at this
+        look's level (95.0%): Hodges-Lehmann on per-round log-ratios.
+      - +/-: rounds in which the candidate did better / worse.
+      - p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family (critical,
+        or the others).
+      - improved / regressed: significant, and the interval is not inside the noise band.
+      - equivalent: the interval lies inside ± the metric's noise band.
+      - inconclusive: neither yet; the notes under a table estimate the rounds that would decide it.
+      - too few rounds: not enough paired rounds for an interval at this level.
+      - n/a: not published in that mode. \`*\`: critical (a regression blocks \`promote\`).
       "
     `);
   });
@@ -77,8 +103,15 @@ describe("renderReportMarkdown", () => {
           p99: ramp(30, 0.1, 8),
           throughput: ramp(1000, 1, 8),
           gc_pause: ramp(0.05, 0.001, 8),
+          p50: ramp(10, 0, 8),
         },
-        { p95: ramp(15, 0.1, 8), p99: ramp(36, 0.1, 8), throughput: ramp(1000.5, 1, 8), gc_pause: gcGap },
+        {
+          p95: ramp(15, 0.1, 8),
+          p99: ramp(36, 0.1, 8),
+          throughput: ramp(1000.5, 1, 8),
+          gc_pause: gcGap,
+          p50: [10.6, 9.7, 10.9, 9.9, 10.4, 10.8, 9.6, 10.5],
+        },
       ),
       ...versionCells(
         BASE,
@@ -102,51 +135,63 @@ describe("renderReportMarkdown", () => {
       p99: { ...LOWER, critical: true },
       throughput: { ...HIGHER, critical: true },
       gc_pause: { ...LOWER, noise_band: 0.1 },
+      p50: LOWER,
     };
-    const markdown = renderReportMarkdown(aggregateCampaign(identity(["node", "bun"]), specs, cells));
+    const markdown = renderReportMarkdown(aggregateCampaign(identity(["node", "bun"]), specs, cells, at(8)));
     expect(markdown).toMatchInlineSnapshot(`
       "# Campaign \`c-test\`: \`cand-v2\` vs \`base-v1\`
 
-      - baseline: \`base-v1\`
-      - candidate: \`cand-v2\`
-      - runs: 8 rounds, seed 7
+      - rounds: 8 (planned 8), seed 7
+      - design: duet: both versions loaded at once, 4 windows of 1 s per round
+      - level: 0.0500 at this look (0.05 over the campaign, spent Pocock-type)
       - benchmark: \`0123456789ab\`
-      - comparisons: 7, Holm-adjusted; a verdict needs at least 6 valid runs per version and mode
       - created: 2026-01-02T03:04:05Z
+
+      ## Decision
+
+      Every critical metric is decided.
+      Regressed (critical):
+      - \`node\` p99: +19.8% (p 0.031)
+      Families (Holm within each): critical 4 (node p95, node p99, node throughput, bun throughput); other 1. Metrics equal in every round are left out of them.
 
       ## Mode \`node\`
 
-      | metric       | better |   n |             baseline [95% CI] |            candidate [95% CI] |  delta | p (Holm) | verdict      |
-      | ------------ | ------ | --: | ----------------------------: | ----------------------------: | -----: | -------: | ------------ |
-      | p95 *        | lower  | 8/8 |          20.4 ms [20.0, 20.7] |          15.4 ms [15.0, 15.7] | -24.6% |    0.001 | improved     |
-      | p99 *        | lower  | 8/8 |          30.4 ms [30.0, 30.7] |          36.3 ms [36.0, 36.7] | +19.8% |    0.001 | regressed    |
-      | throughput * | higher | 8/8 | 1003.5 req/s [1000.0, 1007.0] | 1004.0 req/s [1000.5, 1007.5] |   0.0% |    1.000 | ~            |
-      | gc_pause     | lower  | 8/1 |          53.5 ms [50.0, 57.0] |        50.0 ms [too few runs] |  -6.5% |    1.000 | too few runs |
+      | metric       |     baseline |    candidate |           change [CI] | +/- |     p | verdict        |
+      | ------------ | -----------: | -----------: | --------------------: | --: | ----: | -------------- |
+      | p95 *        |      20.4 ms |      15.4 ms | -24.6% [-24.9, -24.3] | 8/0 | 0.031 | improved       |
+      | p99 *        |      30.4 ms |      36.3 ms | +19.8% [+19.6, +19.9] | 0/8 | 0.031 | regressed      |
+      | throughput * | 1003.5 req/s | 1004.0 req/s |       0.0% [0.0, 0.0] | 8/0 | 0.031 | equivalent     |
+      | gc_pause     |      53.5 ms |      50.0 ms |                  0.0% | 0/0 |     — | too few rounds |
+      | p50          |      10.0 ms |      10.4 ms |    +2.6% [-2.5, +7.5] | 3/5 | 0.148 | inconclusive   |
+
+      - p50: inconclusive; about 22 more rounds would probably decide it
 
       ## Mode \`bun\`
 
-      | metric       | better |   n |             baseline [95% CI] |            candidate [95% CI] |  delta | p (Holm) | verdict                         |
-      | ------------ | ------ | --: | ----------------------------: | ----------------------------: | -----: | -------: | ------------------------------- |
-      | p95 *        | lower  | 8/7 |          9.35 ms [9.00, 9.70] |          9.40 ms [9.00, 9.70] |  +0.5% |    1.000 | ~                               |
-      | p99 *        | lower  | 8/7 |          14.4 ms [14.0, 14.7] |          14.4 ms [14.0, 14.7] |  +0.3% |    1.000 | ~                               |
-      | throughput * | higher | 8/7 | 2003.5 req/s [2000.0, 2007.0] | 2304.0 req/s [2300.0, 2307.0] | +15.0% |    0.002 | improved                        |
-      | gc_pause     | lower  |   — |                           n/a |                           n/a |      — |        — | n/a (not published in mode bun) |
-
-      ## Regressions in critical metrics
-
-      - \`node\` p99: +19.8% (p 0.001)
+      | metric       |     baseline |    candidate |           change [CI] | +/- |     p | verdict        |
+      | ------------ | -----------: | -----------: | --------------------: | --: | ----: | -------------- |
+      | p95 *        |      9.35 ms |      9.40 ms |       0.0% [0.0, 0.0] | 0/0 |     — | equivalent     |
+      | p99 *        |      14.4 ms |      14.4 ms |       0.0% [0.0, 0.0] | 0/0 |     — | equivalent     |
+      | throughput * | 2003.5 req/s | 2304.0 req/s | +15.0% [+15.0, +15.0] | 7/0 | 0.031 | improved       |
+      | gc_pause     |          n/a |          n/a |                     — |   — |     — | n/a            |
+      | p50          |      no data |      no data |                     — | 0/0 |     — | too few rounds |
 
       ## Invalid runs
 
-      - \`bun\` \`cand-v2\` round 2 (run 1): fail_rate 0.0300 over max_fail_rate 0.01
+      - \`bun\` \`cand-v2\` round 2: fail_rate 0.0300 over max_fail_rate 0.01
 
       ## Legend
 
-      - improved / regressed: Holm-adjusted p < 0.05 and the change of medians is outside the metric's noise band; improved is a move in the metric's better direction.
-      - ~: no difference shown (adjusted p ≥ 0.05, or a change within the noise band).
-      - too few runs: with these numbers of valid runs no data could reach an adjusted p < 0.05; as a CI: fewer than 6 valid runs.
-      - n/a: the metric is not published in that mode.
-      - \`*\` critical metric: a regression blocks \`promote\` unless forced. n: valid runs baseline/candidate. Medians with a distribution-free 95% CI; delta: of medians, relative to the baseline; p: exact two-sided Mann–Whitney U, Holm-adjusted across 7 comparisons.
+      - change: candidate against baseline round by round; a ratio in percent, with its interval at this
+        look's level (95.0%): Hodges-Lehmann on per-round log-ratios.
+      - +/-: rounds in which the candidate did better / worse.
+      - p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family (critical,
+        or the others).
+      - improved / regressed: significant, and the interval is not inside the noise band.
+      - equivalent: the interval lies inside ± the metric's noise band.
+      - inconclusive: neither yet; the notes under a table estimate the rounds that would decide it.
+      - too few rounds: not enough paired rounds for an interval at this level.
+      - n/a: not published in that mode. \`*\`: critical (a regression blocks \`promote\`).
       "
     `);
   });

@@ -7,10 +7,10 @@ import { runPoints, sideMarks } from "../../../../../src/staging/report/html/plo
 import { axisTitle } from "../../../../../src/staging/report/html/plotUnit.js";
 import { svgTitles } from "../../../../../src/staging/report/html/svgTitles.js";
 import { aggregateCampaign } from "../../../../../src/staging/report/index.js";
-import { loadFixture } from "../campaignCells.js";
+import { at, loadFixture } from "../campaignCells.js";
 
 const { identity, metrics, cells } = loadFixture();
-const aggregate = aggregateCampaign(identity, metrics, cells);
+const aggregate = aggregateCampaign(identity, metrics, cells, at(5));
 
 describe("escapeHtml", () => {
   it("escapes the five characters that can end text or an attribute", () => {

@@ -3,12 +3,12 @@ import { describe, expect, it } from "vitest";
 import { aggregateCampaign } from "../../../../../src/staging/report/index.js";
 import type { CellSummary } from "../../../../../src/staging/report/index.js";
 import { renderReportHtml } from "../../../../../src/staging/report/html/index.js";
-import { BASE, CAND, identity, LOWER, modeCells, ramp } from "../campaignCells.js";
+import { BASE, CAND, at, identity, LOWER, modeCells, ramp } from "../campaignCells.js";
 
 const specs = { p95: LOWER, fail_rate: LOWER };
 
 async function render(cells: CellSummary[], modes = ["node"]): Promise<string> {
-  return renderReportHtml(aggregateCampaign(identity(modes, 8), specs, cells), cells);
+  return renderReportHtml(aggregateCampaign(identity(modes, 8), specs, cells, at(8)), cells);
 }
 
 function figure(html: string, metric: string): string {

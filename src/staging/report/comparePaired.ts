@@ -1,0 +1,156 @@
+import { median, pairedHodgesLehmann, stddev, wilcoxonSignedRank } from "../stats/index.js";
+import type { Change, MetricRow } from "./Aggregate.js";
+import type { CellSummary, ReportMetricSpec } from "./CampaignInput.js";
+import { metricUnit } from "./metricUnits.js";
+import { sideStats } from "./sideStats.js";
+import { isUnpublished, unavailableReasons } from "./unavailableReasons.js";
+
+/** One metric of one mode before the family-wide Holm adjustment and the verdict. */
+export type PairedComparison = Omit<MetricRow, "verdict" | "p_adjusted" | "more_rounds">;
+
+/** The paired rounds of a metric: both versions valid in the round, both with a value. */
+export interface RoundPair {
+  round: number;
+  baseline: number;
+  candidate: number;
+}
+
+/**
+ * Compares one metric of one mode round by round. Each round gives one paired change: the
+ * log-ratio candidate/baseline (or the difference, where a value is 0 or below). The estimate is
+ * the Hodges-Lehmann median of those changes with its exact signed-rank interval at `level`, the
+ * p-value the exact two-sided Wilcoxon signed-rank test: rounds, not windows, are the unit, so the
+ * spread between fresh deployments is in the interval.
+ */
+export function comparePaired(
+  metric: string,
+  spec: ReportMetricSpec,
+  baselineCells: readonly CellSummary[],
+  candidateCells: readonly CellSummary[],
+  level: number,
+): PairedComparison & { published: boolean } {
+  const all = [...baselineCells, ...candidateCells];
+  const pairs = roundPairs(baselineCells, candidateCells, metric);
+  const baseline = sideStats(values(baselineCells, metric), invalid(baselineCells));
+  const candidate = sideStats(values(candidateCells, metric), invalid(candidateCells));
+  const reasons = unavailableReasons(all, metric);
+  const lowerBetter = spec.direction === "lower";
+  const better = pairs.filter((p) =>
+    lowerBetter ? p.candidate < p.baseline : p.candidate > p.baseline,
+  ).length;
+  const worse = pairs.filter((p) =>
+    lowerBetter ? p.candidate > p.baseline : p.candidate < p.baseline,
+  ).length;
+  const scale = pairs.every((p) => p.baseline > 0 && p.candidate > 0) ? "ratio" : "difference";
+  const changes = pairs.map((p) =>
+    scale === "ratio" ? Math.log(p.candidate / p.baseline) : p.candidate - p.baseline,
+  );
+  const speaks = changes.some((d) => d !== 0);
+  const test = speaks ? wilcoxonSignedRank(changes, { method: "auto" }) : null;
+  const change = changeOf(metric, spec, scale, changes, level, baseline.median);
+  return {
+    metric,
+    direction: spec.direction,
+    noise_band: spec.noise_band,
+    critical: spec.critical ?? false,
+    baseline,
+    candidate,
+    pairs: pairs.length,
+    better_in: better,
+    worse_in: worse,
+    change,
+    delta_pct: deltaPct(change, baseline.median),
+    p_value: test?.p ?? null,
+    family: !speaks ? null : spec.critical ? "critical" : "secondary",
+    spread: changes.length >= 2 ? stddev(changes) : null,
+    unavailable: reasons.length > 0 ? reasons.join("; ") : null,
+    published: !isUnpublished(all, metric),
+  };
+}
+
+/** The rounds in which both versions have a valid value of the metric, in round order. */
+export function roundPairs(
+  baselineCells: readonly CellSummary[],
+  candidateCells: readonly CellSummary[],
+  metric: string,
+): RoundPair[] {
+  const candidateByRound = new Map(candidateCells.map((c) => [c.round, c]));
+  const pairs: RoundPair[] = [];
+  for (const b of baselineCells) {
+    const c = candidateByRound.get(b.round);
+    const bv = b.metrics[metric] ?? null;
+    const cv = c?.metrics[metric] ?? null;
+    if (!c || !b.valid || !c.valid || bv === null || cv === null) continue;
+    pairs.push({ round: b.round, baseline: bv, candidate: cv });
+  }
+  return pairs.sort((x, y) => x.round - y.round);
+}
+
+function changeOf(
+  metric: string,
+  spec: ReportMetricSpec,
+  scale: Change["scale"],
+  changes: readonly number[],
+  level: number,
+  baselineMedian: number | null,
+): Change | null {
+  if (changes.length === 0) return null;
+  // Equal in every round: an interval of exactly no change, once there are as many rounds as any
+  // interval at this level needs.
+  const enough =
+    pairedHodgesLehmann(
+      changes.map((_, i) => i + 1),
+      level,
+    ) !== null;
+  const hl = changes.every((d) => d === 0)
+    ? enough
+      ? { estimate: 0, lo: 0, hi: 0, coverage: 1 }
+      : null
+    : pairedHodgesLehmann(changes, level);
+  const estimateOnly = hl ?? { estimate: median(changes), lo: NaN, hi: NaN, coverage: 0 };
+  // -0 would not survive JSON: a report must read back as the analysis it was written from.
+  const toScale = (x: number) => (scale === "ratio" ? Math.exp(x) : x === 0 ? 0 : x);
+  return {
+    scale,
+    estimate: toScale(estimateOnly.estimate),
+    ci: hl ? { lo: toScale(hl.lo), hi: toScale(hl.hi), level } : null,
+    band: bandOf(metric, spec, scale, baselineMedian),
+  };
+}
+
+/**
+ * The noise band on the change's scale: a ratio within [1/(1+b), 1+b]; a difference within ±b
+ * times the baseline median, or ±b itself for a ratio metric (fail_rate: percentage points) or a
+ * baseline median of 0.
+ */
+function bandOf(
+  metric: string,
+  spec: ReportMetricSpec,
+  scale: Change["scale"],
+  baselineMedian: number | null,
+): Change["band"] {
+  const b = spec.noise_band;
+  if (scale === "ratio") return { lo: 1 / (1 + b), hi: 1 + b };
+  const absolute = metricUnit(metric) === "ratio" || !baselineMedian ? b : b * Math.abs(baselineMedian);
+  // `0 - x`, not `-x`: a zero band must not become -0, which JSON cannot keep.
+  return { lo: 0 - absolute, hi: absolute };
+}
+
+function deltaPct(change: Change | null, baselineMedian: number | null): number | null {
+  if (!change) return null;
+  if (change.scale === "ratio") return 100 * (change.estimate - 1);
+  return baselineMedian ? (100 * change.estimate) / Math.abs(baselineMedian) : null;
+}
+
+function values(cells: readonly CellSummary[], metric: string): number[] {
+  const out: number[] = [];
+  for (const cell of cells) {
+    const value = cell.metrics[metric];
+    if (cell.valid && value !== undefined && value !== null) out.push(value);
+  }
+  return out;
+}
+
+function invalid(cells: readonly CellSummary[]): number {
+  return cells.filter((c) => !c.valid).length;
+}
