@@ -66,14 +66,16 @@ function describeForms(parsed: ParsedYaml, error: ErrorObject): Located {
 /** One allowed form of a value, in words: `a whole number from 1 to 1000`, `a mapping with min, max`. */
 function formOf(schema: Record<string, unknown>): string {
   if (schema.type === "integer") {
-    const range = typeof schema.minimum === "number" && typeof schema.maximum === "number";
-    return range ? `a whole number from ${schema.minimum} to ${schema.maximum}` : "a whole number";
+    const { minimum, maximum } = schema;
+    return typeof minimum === "number" && typeof maximum === "number"
+      ? `a whole number from ${minimum} to ${maximum}`
+      : "a whole number";
   }
   if (schema.type === "object") {
     const keys = Object.keys((schema.properties as object | undefined) ?? {});
     return `a mapping with ${keys.join(", ")}`;
   }
-  return String(schema.type ?? "a value of another form");
+  return typeof schema.type === "string" ? `a ${schema.type}` : "a value of another form";
 }
 
 function unknownField(parsed: ParsedYaml, path: FieldPath, error: ErrorObject): Located {
