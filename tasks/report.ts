@@ -16,7 +16,7 @@ export type { ReportOutput } from "../src/staging/campaign/ReportOutput.js";
 /** `report:<campaign>`: report.md, report.json, report.html and the prototype's aggregate-comparison files. */
 export const reportTask = defineTask<CampaignWiring, ReportOutput, { campaign: string }>({
   name: "report",
-  version: "3",
+  version: "4",
   id: (p) => nodeIds.report(p.campaign),
   idOf: (p) => ({ campaign: p.plan.id }),
   deps: (p) => [nodeIds.aggregate(p.plan.id)],
@@ -41,6 +41,7 @@ export const reportTask = defineTask<CampaignWiring, ReportOutput, { campaign: s
       rounds: analysis.rounds,
       files: Object.fromEntries(Object.entries(files).map(([name, text]) => [name, sha256Hex(text)])),
       regressions_in_critical: analysis.aggregate.regressions_in_critical,
+      inconclusive_critical: analysis.aggregate.inconclusive_critical,
     };
   },
   check: async (p, record) => {

@@ -5,6 +5,8 @@ import { ExitCode, StagingError } from "../../errors/index.js";
 import type { CampaignRequest } from "../../staging/campaign/CampaignRequest.js";
 import type { CampaignPlan } from "../../staging/campaign/CampaignPlan.js";
 import { checkCampaignFolder } from "../../staging/campaign/campaignFolder.js";
+import { decisionFloor } from "../../staging/campaign/decisionFloor.js";
+import type { LoadedBenchmark } from "../../staging/benchmark/index.js";
 import { nodeIds } from "../../staging/graph/nodeIds.js";
 import { checkSlugShape } from "../../staging/versions/index.js";
 import type { CampaignOutput } from "../../../tasks/campaign.js";
@@ -57,7 +59,10 @@ export function registerCampaign(program: Command, output: Output, setExit: (cod
             command: "plan",
           });
           const plan = planned.outputs.get(nodeIds.plan(candidate)) as CampaignPlan | undefined;
-          if (plan) await checkCampaignFolder(ctx.workspace, plan);
+          if (plan) {
+            await checkCampaignFolder(ctx.workspace, plan);
+            warnTooFewRounds(plan, await ctx.benchmark(), output);
+          }
           const goal = nodeIds.campaign(candidate);
           const result = await runMake(ctx, graph, [goal], {
             command: `run-campaign ${candidate}`,
@@ -108,4 +113,17 @@ export function parseSeed(value: string): number {
       facts: { flag: "--seed", expected: "a whole number from 0 to 999999999", got: value },
     });
   return Number(value);
+}
+
+/** Says, before anything is measured, when the planned rounds cannot decide a critical metric. */
+function warnTooFewRounds(plan: CampaignPlan, benchmark: LoadedBenchmark | undefined, output: Output): void {
+  if (!benchmark) return;
+  const critical = Object.values(benchmark.benchmark.metrics).filter((m) => m.critical).length;
+  const floor = decisionFloor(plan.looks, critical * plan.identity.modes.length);
+  const first = plan.looks[0] ?? plan.identity.rounds.max;
+  if (first >= floor) return;
+  output.err(
+    `warning: ${first} rounds cannot decide a critical metric at this campaign's level, whatever they measure: ` +
+      `at least ${floor} are needed (--runs ${floor}, or --until-decided)`,
+  );
 }

@@ -1,4 +1,4 @@
-import type { CriticalRegression } from "../report/index.js";
+import type { CriticalFinding } from "../report/index.js";
 
 /** What a report node records: where the reports are, what they hold, and what gates promotion. */
 export interface ReportOutput {
@@ -7,5 +7,7 @@ export interface ReportOutput {
   rounds: number;
   /** File name -> sha256 of its text. */
   files: Record<string, string>;
-  regressions_in_critical: CriticalRegression[];
+  regressions_in_critical: CriticalFinding[];
+  /** Critical metrics not decided: promotion asks for --force. */
+  inconclusive_critical: CriticalFinding[];
 }

@@ -1,5 +1,6 @@
 export type {
   Aggregate,
+  CriticalFinding,
   CriticalRegression,
   InvalidRun,
   MetricRow,
