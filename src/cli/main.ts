@@ -1,11 +1,13 @@
 import { CommanderError } from "commander";
-import { ExitCode, isStagingError } from "../errors/index.js";
+import { ExitCode, isStagingError, translateFsError } from "../errors/index.js";
 import { processOutput, type Output } from "./Output.js";
 import { buildProgram } from "./program.js";
 
 /**
  * The one place that turns errors into messages and exit codes: a StagingError prints its
- * message and exits with its code; a usage error exits 2; anything else is a bug and prints its stack.
+ * message and exits with its code; a usage error exits 2; a file-system error a user can cause
+ * (no space, read-only, permissions, ...) that no caller translated becomes one, as a last resort;
+ * anything else is a bug and prints its stack.
  */
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {
   let exitCode: number = ExitCode.ok;
@@ -13,7 +15,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   try {
     await program.parseAsync(normalizeArgv(argv), { from: "user" });
     return exitCode;
-  } catch (error) {
+  } catch (thrown) {
+    const error = translateFsError(thrown);
     if (error instanceof CommanderError) {
       if (
         error.code === "commander.helpDisplayed" ||
