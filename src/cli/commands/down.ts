@@ -1,7 +1,9 @@
 import type { Command } from "commander";
 import { selectDeployments, stopAll, type Deployment } from "../../drivers/deploy/index.js";
 import { ExitCode } from "../../errors/index.js";
+import { checkSlugShape } from "../../staging/versions/index.js";
 import { DeployEnv, listDeployments } from "../../staging/deploy/DeployEnv.js";
+import { checkDownSelector } from "../checkDownSelector.js";
 import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { withLock } from "../withLock.js";
@@ -13,7 +15,9 @@ export function registerDown(program: Command, output: Output, setExit: (code: n
     .argument("[selector]", "<version> or <version>:<mode>")
     .option("--wait", "wait for another staging process holding the workspace lock")
     .action(async (selector: string | undefined, flags: { wait?: boolean }, command: Command) => {
+      if (selector !== undefined) checkSlugShape(selector.split(":")[0]!, "selector");
       const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
+      if (selector !== undefined) checkDownSelector(selector, Object.keys(ctx.config.modes));
       const env = new DeployEnv(ctx.workspace, ctx.config, await ctx.targets());
       await withLock(
         ctx,
