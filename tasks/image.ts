@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { BuildRecipe } from "../src/config/StagingConfig.js";
 import { DockerCli } from "../src/drivers/docker/index.js";
@@ -7,6 +7,7 @@ import { canonicalJson, sha256Hex } from "../src/engine/hashing.js";
 import { StagingError } from "../src/errors/index.js";
 import { buildArtifact, type Artifact } from "../src/staging/images/buildArtifact.js";
 import { buildDockerImage } from "../src/staging/images/buildDockerImage.js";
+import { checkArtifact } from "../src/staging/images/checkArtifact.js";
 import { freshLog } from "../src/staging/images/buildLog.js";
 import { writeImageManifest } from "../src/staging/images/imageManifest.js";
 import { imageTag } from "../src/staging/images/imageTag.js";
@@ -134,10 +135,7 @@ export const imageTask = defineTask<ImageParams, ImageOutput>({
   },
   check: async (p, record) => {
     const out = record.output;
-    if (out.kind === "artifact")
-      return existsSync(resolve(p.workspaceRoot, out.image_ref))
-        ? { ok: true }
-        : { ok: false, reason: "artifact-missing" };
+    if (out.kind === "artifact") return checkArtifact(p, out);
     const id = await new DockerCli(p.target).imageId(out.image_ref);
     if (id === null) return { ok: false, reason: "image-missing" };
     return id === out.image_id ? { ok: true } : { ok: false, reason: "image-id-mismatch" };
