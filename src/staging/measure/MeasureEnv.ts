@@ -46,7 +46,8 @@ export class MeasureEnv {
     const k6 = this.benchmark.benchmark.load.k6;
     return measureRun({
       deploy: this.deploy.driverFor(image, mode),
-      spec: this.deploy.spec(slug, mode, image, logFile),
+      // The run's service belongs to the run: it stops with this process, even on SIGKILL.
+      spec: { ...this.deploy.spec(slug, mode, image, logFile), tethered: true },
       load: this.load,
       requests: this.requests,
       benchmark: this.benchmark.benchmark,
