@@ -7,6 +7,7 @@
 // (about 50% duty), at seeded random lengths, so a run under noise is repeatable in its load if
 // not in its timing. The workers stop when the command ends, or when this script dies (they
 // follow its IPC channel). Exits with the command's exit code.
+/* global process, setTimeout */
 import { fork, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
