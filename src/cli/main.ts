@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import { ExitCode, isStagingError, translateFsError } from "../errors/index.js";
+import { ExitCode, isStagingError, isUserFsError, translateFsError } from "../errors/index.js";
 import { processOutput, type Output } from "./Output.js";
 import { buildProgram } from "./program.js";
 
@@ -16,7 +16,7 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     await program.parseAsync(normalizeArgv(argv), { from: "user" });
     return exitCode;
   } catch (thrown) {
-    const error = translateFsError(thrown);
+    const error = translateFsError(taskError(thrown));
     if (error instanceof CommanderError) {
       if (
         error.code === "commander.helpDisplayed" ||
@@ -35,6 +35,16 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     );
     return 70;
   }
+}
+
+/**
+ * The scheduler (p-graph) wraps what a node's bookkeeping threw in a PGraphError listing the
+ * task errors: a StagingError among them (a full disk under the store) is the one to report.
+ */
+function taskError(error: unknown): unknown {
+  const tasks = (error as { taskErrors?: unknown } | null)?.taskErrors;
+  if (!Array.isArray(tasks)) return error;
+  return tasks.find(isStagingError) ?? tasks.find(isUserFsError) ?? error;
 }
 
 /** Accepts the old prototype's spellings (`--slug S`, `--candidate C`) by turning them into positionals. */

@@ -50,6 +50,11 @@ const EXPLAINED: Record<string, Explained> = {
     headline: "A symlink loop (too many levels of symbolic links)",
     hint: (path) => `a symlink on the way to ${path} leads back to itself: fix or remove it`,
   },
+  EXDEV: {
+    headline: "The workspace spans two file systems (or a read-only mount)",
+    hint: (path) =>
+      `staging writes beside a file and renames it into place: keep ${dirname(path)} and the workspace's .staging on one writable file system; nothing was changed`,
+  },
   EMFILE: {
     headline: "Too many open files in this process",
     hint: () => "raise the open-files limit (ulimit -n), or run fewer nodes at once (--concurrency)",
@@ -75,6 +80,9 @@ export function isUserFsError(error: unknown): error is NodeJS.ErrnoException {
  * files); a StagingError or any other error is returned as it is.
  */
 export function translateFsError(error: unknown, context: FsErrorContext = {}): Error {
+  // Translated lower down: keep its words, take the exit code this caller gives (a node's store write).
+  if (isStagingError(error) && error.code.startsWith("E_FS_") && context.exitCode !== undefined)
+    return error.exitCode === context.exitCode ? error : restamp(error, context.exitCode);
   if (!isUserFsError(error)) return error instanceof Error ? error : new Error(String(error));
   const code = error.code!;
   const explained = EXPLAINED[code]!;
@@ -103,9 +111,20 @@ export async function withFsErrors<T>(context: FsErrorContext, work: () => Promi
   }
 }
 
+function restamp(error: StagingError, exitCode: ExitCode): StagingError {
+  return new StagingError(error.message, {
+    code: error.code,
+    exitCode,
+    facts: error.facts,
+    ...(error.hint !== undefined ? { hint: error.hint } : {}),
+    cause: error.cause,
+  });
+}
+
 function errorPath(error: NodeJS.ErrnoException & { dest?: string }): string | undefined {
   // A copy or rename that fills the disk fails at its destination.
-  if (error.dest !== undefined && ["ENOSPC", "EDQUOT", "EROFS"].includes(error.code ?? "")) return error.dest;
+  if (error.dest !== undefined && ["ENOSPC", "EDQUOT", "EROFS", "EXDEV"].includes(error.code ?? ""))
+    return error.dest;
   return error.path;
 }
 

@@ -3,6 +3,7 @@ import {
   closeSync,
   fstatSync,
   fsyncSync,
+  ftruncateSync,
   openSync,
   readFileSync,
   readSync,
@@ -47,6 +48,8 @@ export class RecordLog {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], lines: 0, damaged: 0 };
       throw translateFsError(error, { action: "read the store's record log", field: "records.log" });
     }
+    // A header cut short (the disk filled as the log was made) holds nothing: an empty log.
+    if ((HEADER + "\n").startsWith(text)) return { entries: [], lines: 0, damaged: 0 };
     const lines = text.split("\n");
     if (lines[0] !== HEADER) {
       this.warn(`the store ${this.path} has another format; every node will be rebuilt`);
@@ -146,7 +149,11 @@ export class RecordLog {
 function openForAppend(path: string): number {
   const fd = openSync(path, "a+");
   try {
-    const size = fstatSync(fd).size;
+    let size = fstatSync(fd).size;
+    if (size > 0 && size <= HEADER.length && isHeaderPrefix(fd, size)) {
+      ftruncateSync(fd, 0);
+      size = 0;
+    }
     if (size === 0) writeSync(fd, HEADER + "\n");
     else {
       const last = Buffer.alloc(1);
@@ -158,6 +165,13 @@ function openForAppend(path: string): number {
     closeSync(fd);
     throw error;
   }
+}
+
+/** Whether the first `size` bytes of the log are the beginning of its header: a header cut short. */
+function isHeaderPrefix(fd: number, size: number): boolean {
+  const head = Buffer.alloc(size);
+  readSync(fd, head, 0, size, 0);
+  return HEADER.startsWith(head.toString("utf8"));
 }
 
 function rmQuietly(path: string): void {

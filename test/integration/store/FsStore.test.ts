@@ -71,6 +71,17 @@ describe("FsStore", () => {
     expect(readFileSync(path, "utf8").endsWith("\n")).toBe(true);
   });
 
+  it("reads a header cut short by a full disk as an empty log, and writes it whole on the next append", () => {
+    const dir = useTmpDir({ "records.log": '{"staging-st' });
+    const warnings: string[] = [];
+    const log = new RecordLog(join(dir, "records.log"), (m) => warnings.push(m));
+    expect(log.read()).toEqual({ entries: [], lines: 0, damaged: 0 });
+    log.append({ t: "start", id: "a" });
+    log.close();
+    expect(log.read().entries).toEqual([{ t: "start", id: "a" }]);
+    expect(warnings).toEqual([]);
+  });
+
   it("starts an append on a fresh line even when nothing compacts the log", () => {
     const dir = useTmpDir();
     const log = new RecordLog(join(dir, "records.log"), () => {});
