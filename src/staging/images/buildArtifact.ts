@@ -82,7 +82,7 @@ export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
 }
 
 const FS_TROUBLE =
-  /\b(ENOSPC|EDQUOT|EROFS)\b|No space left on device|Disk quota exceeded|Read-only file system/;
+  /\b(ENOSPC|EDQUOT|EROFS)\b|no space left on device|disk quota exceeded|read-only file system/i;
 
 async function buildFailed(b: ArtifactBuild, argv: string[], what: string): Promise<StagingError> {
   const lastLines = (await tailFile(b.logFile)) || "(no log)";
