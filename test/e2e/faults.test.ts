@@ -14,7 +14,7 @@ const BUILD = ["make", "image:candidate:node"];
 let disk: SmallDisk;
 let template: string;
 let ws: string;
-let undo: (() => void)[] = [];
+const undo: (() => void)[] = [];
 
 beforeAll(() => {
   if (!ready) return;
