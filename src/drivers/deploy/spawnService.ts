@@ -106,6 +106,8 @@ export async function spawnService(
         if (supervisor.exitCode !== null || supervisor.signalCode !== null) resolve();
         else supervisor.once("exit", () => resolve());
       });
+      // Waited for: an unref'd child would let the process end (exit code 13) before it exits.
+      supervisor.ref();
       supervisor.stdin!.end();
       return exited;
     },

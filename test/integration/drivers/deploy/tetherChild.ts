@@ -16,6 +16,8 @@ interface Request {
   /** Docker over SSH: the options of the target; absent for this machine. */
   ssh?: SshTargetOptions;
   labels?: Record<string, string>;
+  /** Stop it again and end on its own, with nothing else keeping this process alive. */
+  stopAndEnd?: boolean;
 }
 
 const request = JSON.parse(process.argv[2] ?? "{}") as Request;
@@ -31,4 +33,7 @@ const driver =
       });
 const dep = await driver.start(request.spec);
 process.stdout.write(JSON.stringify(dep) + "\n");
-setInterval(() => {}, 60_000);
+if (request.stopAndEnd) {
+  await driver.stop(dep);
+  process.stdout.write("stopped\n");
+} else setInterval(() => {}, 60_000);

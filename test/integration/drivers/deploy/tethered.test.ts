@@ -132,6 +132,24 @@ describe("a service held by the process that started it dies with it, even on SI
     expect(await listening(dep.url)).toBe(false);
   }, 60_000);
 
+  it("a holder that stops its service waits for the supervisor, then ends normally", async () => {
+    const [cmd, ...args] = tsCommand("test/integration/drivers/deploy/tetherChild.ts");
+    const request = {
+      driver: "process",
+      spec: processSpec({ version: "stopped", tethered: true }),
+      stopAndEnd: true,
+    };
+    const child = spawn(cmd!, [...args, JSON.stringify(request)], { stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    // Exit code 13 would be a stop left waiting on an unref'd supervisor when nothing else ran.
+    expect(code).toBe(0);
+    expect(out.trimEnd().split("\n").at(-1)).toBe("stopped");
+    const dep = JSON.parse(out.split("\n")[0]!) as Deployment;
+    expect(processGroupMembers(dep.pid!)).toEqual([]);
+  }, 60_000);
+
   it("a local process of a deploy node outlives its holder once healthy", async () => {
     const { dep, kill } = await holder({
       driver: "process",
