@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { InputManifest } from "../engine/InputManifest.js";
 import { RECORD_FORMAT, type NodeRecord } from "../engine/NodeRecord.js";
@@ -7,6 +7,7 @@ import type { RunSummary } from "../engine/RunSummary.js";
 import type { Store } from "../engine/Store.js";
 import { ExitCode, translateFsError } from "../errors/index.js";
 import { atomicWrite } from "../fsutil/atomicWrite.js";
+import { processAlive } from "../fsutil/processAlive.js";
 import { RecordLog, type LogEntry } from "./RecordLog.js";
 
 /**
@@ -135,6 +136,7 @@ export class FsStore implements Store {
     } catch (error) {
       throw storeError(error, "create the store's folders", manifests);
     }
+    for (const folder of [manifests, join(this.dir, "runs")]) removeDeadTemps(folder);
     const s = this.state();
     if (s.damaged > 0 || s.lines > 2 * (s.records.size + s.running.size) + 100) {
       const live: LogEntry[] = [...s.records].map(([id, record]) => {
@@ -182,6 +184,21 @@ function apply(entry: LogEntry, s: State, warn: (m: string) => void): void {
   else {
     s.records.delete(entry.id);
     s.manifests.delete(entry.id);
+  }
+}
+
+/** Temp files (`<name>.tmp-<pid>-<hex>`) that a process killed mid-write left beside their file. */
+function removeDeadTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/\.tmp-(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid))
+      rmSync(join(dir, name), { force: true });
   }
 }
 

@@ -1,4 +1,5 @@
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RECORD_FORMAT, type NodeRecord } from "../../../src/engine/NodeRecord.js";
@@ -98,6 +99,18 @@ describe("FsStore", () => {
       { t: "start", id: "b" },
     ]);
     expect(warnings).toHaveLength(1);
+  });
+
+  it("sweeps the temp files a killed process left beside run summaries and manifests, not a live one's", async () => {
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dir = useTmpDir({
+      [`runs/r1.json.tmp-${dead}-0a1b2c3d`]: "{",
+      [`manifests/m.json.tmp-${dead}-0a1b2c3d`]: "{",
+      [`runs/r2.json.tmp-${process.pid}-0a1b2c3d`]: "{",
+    });
+    await new FsStore(dir).put(record("a"), manifest("a"));
+    expect(readdirSync(join(dir, "runs"))).toEqual([`r2.json.tmp-${process.pid}-0a1b2c3d`]);
+    expect(readdirSync(join(dir, "manifests"))).toEqual([]);
   });
 
   it("reads a record of another format as absent, so the node is rebuilt", async () => {
