@@ -102,7 +102,7 @@ describe("FsStore", () => {
   });
 
   it("sweeps the temp files a killed process left beside run summaries and manifests, not a live one's", async () => {
-    const dead = spawnSync(process.execPath, ["-e", ""]).pid!;
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
     const dir = useTmpDir({
       [`runs/r1.json.tmp-${dead}-0a1b2c3d`]: "{",
       [`manifests/m.json.tmp-${dead}-0a1b2c3d`]: "{",
