@@ -68,7 +68,8 @@ describe.runIf(ready)(
     it("make fails cleanly wherever the disk fills, page by page, and completes once space is back", () => {
       freshWorkspace();
       const sites = new Set<string>();
-      for (let pages = 0; ; pages++) {
+      let pages = 0;
+      for (; ; pages++) {
         expect(pages, "make never succeeded on the small disk").toBeLessThan(200);
         disk.fill(pages * PAGE);
         const r = cli(...BUILD);
@@ -81,7 +82,7 @@ describe.runIf(ready)(
         rmSync(join(ws, ".staging"), { recursive: true });
       }
       process.stderr.write(
-        `make on a full disk failed cleanly at ${sites.size} sites: ${[...sites].join(" | ")}\n`,
+        `make on a full disk failed cleanly ${pages} times (0 to ${pages - 1} pages free) at ${sites.size} sites: ${[...sites].join(" | ")}\n`,
       );
       expect(sites.size).toBeGreaterThanOrEqual(3);
     }, 600_000);
