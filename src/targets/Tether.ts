@@ -19,7 +19,8 @@ export interface Tether {
  */
 const WATCHDOG = [
   'cleanup=$1; shift; "$@" </dev/null; status=$?',
-  "printf '\\n\\036staging-started:%s\\036\\n' \"$status\"",
+  // On both streams: over SSH one may arrive before the other; the start's output is whole once both have.
+  "printf '\\n\\036staging-started:%s\\036\\n' \"$status\"; printf '\\n\\036staging-started:%s\\036\\n' \"$status\" >&2",
   'IFS= read -r line || line=; [ "$line" = release ] && exit 0',
   'eval "$cleanup" </dev/null >/dev/null 2>&1; exit 0',
 ].join("\n");
@@ -55,8 +56,13 @@ export function startTether(
       onOutput: (chunk, stream) => {
         if (stream === "stderr") stderr += chunk;
         else stdout += chunk;
-        const m = STARTED.exec(stdout);
-        if (m) report({ exitCode: Number(m[1]), stdout: stdout.slice(0, m.index), stderr });
+        const [out, err] = [STARTED.exec(stdout), STARTED.exec(stderr)];
+        if (out && err)
+          report({
+            exitCode: Number(out[1]),
+            stdout: stdout.slice(0, out.index),
+            stderr: stderr.slice(0, err.index),
+          });
       },
     })
     .then(
