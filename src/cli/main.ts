@@ -1,12 +1,14 @@
 import { CommanderError } from "commander";
-import { ExitCode, isStagingError } from "../errors/index.js";
+import { ExitCode, isStagingError, isUserFsError, translateFsError } from "../errors/index.js";
 import { processOutput, type Output } from "./Output.js";
 import { normalizeArgv } from "./normalizeArgv.js";
 import { buildProgram } from "./program.js";
 
 /**
  * The one place that turns errors into messages and exit codes: a StagingError prints its
- * message and exits with its code; a usage error exits 2; anything else is a bug and prints its stack.
+ * message and exits with its code; a usage error exits 2; a file-system error a user can cause
+ * (no space, read-only, permissions, ...) that no caller translated becomes one, as a last resort;
+ * anything else is a bug and prints its stack.
  */
 export async function main(argv: string[], output: Output = processOutput): Promise<number> {
   let exitCode: number = ExitCode.ok;
@@ -14,7 +16,8 @@ export async function main(argv: string[], output: Output = processOutput): Prom
   try {
     await program.parseAsync(normalizeArgv(argv), { from: "user" });
     return exitCode;
-  } catch (error) {
+  } catch (thrown) {
+    const error = translateFsError(taskError(thrown));
     if (error instanceof CommanderError) {
       if (
         error.code === "commander.helpDisplayed" ||
@@ -33,4 +36,14 @@ export async function main(argv: string[], output: Output = processOutput): Prom
     );
     return 70;
   }
+}
+
+/**
+ * The scheduler (p-graph) wraps what a node's bookkeeping threw in a PGraphError listing the
+ * task errors: a StagingError among them (a full disk under the store) is the one to report.
+ */
+function taskError(error: unknown): unknown {
+  const tasks = (error as { taskErrors?: unknown } | null)?.taskErrors;
+  if (!Array.isArray(tasks)) return error;
+  return tasks.find(isStagingError) ?? tasks.find(isUserFsError) ?? error;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { translateFsError } from "../errors/index.js";
 
 export interface AtomicWriteOptions {
   /** Mode of a new file; an existing file keeps its own. @default 0o644 */
@@ -14,12 +15,25 @@ export interface AtomicWriteOptions {
 
 /**
  * Writes a file so that a crash leaves either the old content or the new one: a temp file is
- * written and fsynced, renamed over `path`, and the folder fsynced.
+ * written and fsynced, renamed over `path`, and the folder fsynced. A full or read-only disk
+ * (or another fs error a user can fix) is a StagingError naming `path`; the old content stays.
  */
 export async function atomicWrite(
   path: string,
   content: string | Uint8Array,
   options: AtomicWriteOptions = {},
+): Promise<void> {
+  try {
+    await writeThenRename(path, content, options);
+  } catch (error) {
+    throw translateFsError(error, { action: `write ${path}`, path });
+  }
+}
+
+async function writeThenRename(
+  path: string,
+  content: string | Uint8Array,
+  options: AtomicWriteOptions,
 ): Promise<void> {
   const dir = dirname(path);
   await mkdir(dir, { recursive: true });

@@ -12,14 +12,29 @@ export function processStartTicks(pid: number): string | undefined {
   }
 }
 
-/** True when `pid` runs and, where known, is the same process that started at `startTicks`. */
+/**
+ * True when `pid` runs and, where known, is the same process that started at `startTicks`. A
+ * zombie is dead: a killed process whose parent has not reaped it yet holds nothing any more.
+ */
 export function processAlive(pid: number, startTicks?: string): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
   }
+  const state = processState(pid);
+  if (state === "Z" || state === "X") return false;
   if (startTicks === undefined) return true;
   const now = processStartTicks(pid);
   return now === undefined || now === startTicks;
+}
+
+/** The state letter of a process (R, S, D, Z, ...), or undefined where /proc cannot tell. */
+function processState(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.charAt(stat.lastIndexOf(")") + 2);
+  } catch {
+    return undefined;
+  }
 }

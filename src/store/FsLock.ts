@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
-import { dirname } from "node:path";
+import { link, mkdir, open, readFile, readdir, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { hostname } from "node:os";
-import { ExitCode, StagingError } from "../errors/index.js";
+import { ExitCode, StagingError, translateFsError } from "../errors/index.js";
 import { processAlive, processStartTicks } from "../fsutil/processAlive.js";
 
 interface LockOwner {
@@ -26,7 +26,9 @@ export interface LockOptions {
 /**
  * One lock per workspace: an exclusively created file naming its owner. A lock left by a dead
  * process on this host is taken over with a warning; a takeover is itself guarded by an
- * exclusively created file, so two contenders cannot both take over.
+ * exclusively created file, so two contenders cannot both take over. The owner is written to a
+ * temp file first and hard-linked into place, so the lock file is never empty, even when the disk
+ * is full or the process is killed while writing; a full or read-only disk is a StagingError.
  */
 export async function acquireLock(path: string, options: LockOptions = {}): Promise<() => Promise<void>> {
   const me: LockOwner = {
@@ -37,7 +39,12 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     token: randomBytes(8).toString("hex"),
     command: options.command ?? "staging",
   };
-  await mkdir(dirname(path), { recursive: true });
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await removeDeadTemps(path);
+  } catch (error) {
+    throw translateFsError(error, { action: "take the workspace lock", path });
+  }
   for (;;) {
     if (await tryCreate(path, me)) return () => release(path, me.token);
     const owner = await readOwner(path);
@@ -52,18 +59,49 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
 }
 
 async function tryCreate(path: string, me: LockOwner): Promise<boolean> {
+  const tmp = `${path}.tmp-${process.pid}-${me.token}`;
   try {
-    const handle = await open(path, "wx");
+    const handle = await open(tmp, "wx");
     try {
       await handle.writeFile(JSON.stringify(me) + "\n");
       await handle.sync();
     } finally {
       await handle.close();
     }
+    await link(tmp, path).catch((error: NodeJS.ErrnoException) => {
+      // A file system without hard links (vfat, some network ones): create, then write.
+      if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS"].includes(error.code ?? "")) throw error;
+      return createThenWrite(path, me);
+    });
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw translateFsError(error, { action: "take the workspace lock", path });
+  } finally {
+    await rm(tmp, { force: true }).catch(() => {});
+  }
+}
+
+async function createThenWrite(path: string, me: LockOwner): Promise<void> {
+  const handle = await open(path, "wx");
+  try {
+    await handle.writeFile(JSON.stringify(me) + "\n");
+    await handle.sync();
+  } catch (error) {
+    await rm(path, { force: true });
     throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Temp files of lock owners that died between writing and linking them. */
+async function removeDeadTemps(path: string): Promise<void> {
+  const prefix = `${basename(path)}.tmp-`;
+  for (const name of await readdir(dirname(path))) {
+    const pid = Number(name.startsWith(prefix) ? name.slice(prefix.length).split("-")[0] : NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid))
+      await rm(join(dirname(path), name), { force: true });
   }
 }
 
@@ -73,7 +111,7 @@ async function readOwner(path: string): Promise<LockOwner | "gone" | "unreadable
     return typeof owner.pid === "number" && typeof owner.token === "string" ? owner : "unreadable";
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "gone";
-    // A crash between creating the file and writing it leaves it empty: stale once it is old.
+    // Older versions created the file, then wrote it: a crash in between left it empty.
     const age = await stat(path).then(
       (s) => Date.now() - s.mtimeMs,
       () => 0,

@@ -1,11 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { InputManifest } from "../engine/InputManifest.js";
 import { RECORD_FORMAT, type NodeRecord } from "../engine/NodeRecord.js";
 import type { RunSummary } from "../engine/RunSummary.js";
 import type { Store } from "../engine/Store.js";
+import { ExitCode, translateFsError } from "../errors/index.js";
 import { atomicWrite } from "../fsutil/atomicWrite.js";
+import { processAlive } from "../fsutil/processAlive.js";
 import { RecordLog, type LogEntry } from "./RecordLog.js";
 
 /**
@@ -51,8 +53,13 @@ export class FsStore implements Store {
     // it. No fsync: losing one in a power cut only costs `explain` its detail.
     const path = this.manifestPath(record.id);
     const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
+    try {
+      writeFileSync(tmp, text);
+      renameSync(tmp, path);
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      throw storeError(error, `write the manifest of ${record.id}`, path);
+    }
     this.append({ t: "record", id: record.id, record });
   }
 
@@ -80,10 +87,10 @@ export class FsStore implements Store {
   }
 
   async writeRunSummary(summary: RunSummary): Promise<void> {
-    await atomicWrite(
-      join(this.dir, "runs", `${summary.runId}.json`),
-      JSON.stringify(summary, null, 2) + "\n",
-    );
+    const path = join(this.dir, "runs", `${summary.runId}.json`);
+    await atomicWrite(path, JSON.stringify(summary, null, 2) + "\n").catch((error: unknown) => {
+      throw storeError(error, "write the run summary", path);
+    });
   }
 
   async flush(): Promise<void> {
@@ -97,8 +104,14 @@ export class FsStore implements Store {
 
   private state() {
     if (this.loaded) return this.loaded;
-    const { entries, lines } = this.log.read();
-    const state: State = { records: new Map(), manifests: new Map(), running: new Set(), lines };
+    const { entries, lines, damaged } = this.log.read();
+    const state: State = {
+      records: new Map(),
+      manifests: new Map(),
+      running: new Set(),
+      lines,
+      damaged,
+    };
     for (const entry of entries) apply(entry, state, this.warn);
     return (this.loaded = state);
   }
@@ -110,13 +123,22 @@ export class FsStore implements Store {
     apply(entry, s, this.warn);
   }
 
-  /** The first write of a process creates folders and compacts a log grown well past its live size. */
+  /**
+   * The first write of a process creates folders and compacts a log grown well past its live
+   * size, or holding damaged lines (so their warning is given once, not by every later command).
+   */
   private prepareWrite(): void {
     if (this.compacted) return;
     this.compacted = true;
-    mkdirSync(join(this.dir, "manifests"), { recursive: true });
+    const manifests = join(this.dir, "manifests");
+    try {
+      mkdirSync(manifests, { recursive: true });
+    } catch (error) {
+      throw storeError(error, "create the store's folders", manifests);
+    }
+    for (const folder of [manifests, join(this.dir, "runs")]) removeDeadTemps(folder);
     const s = this.state();
-    if (s.lines > 2 * (s.records.size + s.running.size) + 100) {
+    if (s.damaged > 0 || s.lines > 2 * (s.records.size + s.running.size) + 100) {
       const live: LogEntry[] = [...s.records].map(([id, record]) => {
         const manifest = s.manifests.get(id);
         return manifest ? { t: "record", id, record, manifest } : { t: "record", id, record };
@@ -124,6 +146,7 @@ export class FsStore implements Store {
       live.push(...[...s.running].map((id): LogEntry => ({ t: "start", id })));
       this.log.compact(live);
       s.lines = live.length;
+      s.damaged = 0;
     }
   }
 
@@ -137,6 +160,8 @@ interface State {
   manifests: Map<string, InputManifest>;
   running: Set<string>;
   lines: number;
+  /** Lines of the log skipped as damaged when it was read. */
+  damaged: number;
 }
 
 /** Manifests up to this size live in the log beside their record; larger ones get a file. */
@@ -160,6 +185,26 @@ function apply(entry: LogEntry, s: State, warn: (m: string) => void): void {
     s.records.delete(entry.id);
     s.manifests.delete(entry.id);
   }
+}
+
+/** Temp files (`<name>.tmp-<pid>-<hex>`) that a process killed mid-write left beside their file. */
+function removeDeadTemps(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/\.tmp-(\d+)-[0-9a-f]+$/.exec(name)?.[1]);
+    if (Number.isInteger(pid) && pid !== process.pid && !processAlive(pid))
+      rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** A store write the file system refused: the make fails (exit 1), naming the file. */
+function storeError(error: unknown, action: string, path: string): Error {
+  return translateFsError(error, { action, path, exitCode: ExitCode.nodeFailed });
 }
 
 /** Node ids hold `:` and user slugs: one reversible, path-safe file name per id. */

@@ -1,5 +1,17 @@
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { ExitCode, translateFsError } from "../errors/index.js";
 
 /** One line of the log: a record, a node started, a node ended without a record, or a deletion. */
 export type LogEntry =
@@ -12,9 +24,10 @@ const HEADER = JSON.stringify({ "staging-store": 1 });
 
 /**
  * An append-only log of JSON lines, each with a checksum: the store's commit point. A line torn
- * by a crash fails its checksum and is ignored, so a record is either wholly there or absent.
- * Appends reach the kernel at once (a killed process loses nothing); fsync is batched and forced
- * by `flush()`. Reloading replays the log; `compact()` rewrites it atomically with live entries only.
+ * by a crash or a full disk fails its checksum and is skipped, so a record is either wholly there
+ * or absent; the next append starts on a fresh line, so it never joins a torn one. Appends reach
+ * the kernel at once (a killed process loses nothing); fsync is batched and forced by `flush()`.
+ * Reloading replays the log; `compact()` rewrites it atomically with live entries only.
  */
 export class RecordLog {
   private fd: number | undefined;
@@ -26,39 +39,53 @@ export class RecordLog {
     private readonly warn: (message: string) => void,
   ) {}
 
-  /** Every valid entry in order. A log of another format is reported and read as empty. */
-  read(): { entries: LogEntry[]; lines: number } {
+  /** Every valid entry in order, and how many lines were skipped as damaged. A log of another format is reported and read as empty. */
+  read(): { entries: LogEntry[]; lines: number; damaged: number } {
     let text: string;
     try {
       text = readFileSync(this.path, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], lines: 0 };
-      throw error;
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return { entries: [], lines: 0, damaged: 0 };
+      throw translateFsError(error, { action: "read the store's record log", field: "records.log" });
     }
+    // A header cut short (the disk filled as the log was made) holds nothing: an empty log.
+    if ((HEADER + "\n").startsWith(text)) return { entries: [], lines: 0, damaged: 0 };
     const lines = text.split("\n");
     if (lines[0] !== HEADER) {
       this.warn(`the store ${this.path} has another format; every node will be rebuilt`);
-      return { entries: [], lines: 0 };
+      return { entries: [], lines: 0, damaged: 0 };
     }
     const entries: LogEntry[] = [];
-    for (const line of lines.slice(1)) {
-      if (line === "") continue;
+    let damaged = 0;
+    lines.forEach((line, i) => {
+      if (i === 0 || line === "") return;
       const entry = parseLine(line);
       if (entry) entries.push(entry);
-      else
+      else {
+        damaged++;
         this.warn(
-          `a damaged line in ${this.path} was ignored (an interrupted write); its node will be rebuilt`,
+          `line ${i + 1} of ${this.path} is damaged (a write cut short by a crash or a full disk) and was skipped: ` +
+            "a node it recorded runs again unless an earlier record of it still holds; " +
+            "the next command that writes the store drops the line",
         );
-    }
-    return { entries, lines: lines.length - 1 };
+      }
+    });
+    return { entries, lines: lines.length - 1, damaged };
   }
 
   append(entry: LogEntry): void {
-    if (this.fd === undefined) {
-      this.fd = openSync(this.path, "a");
-      if (fstatSync(this.fd).size === 0) writeSync(this.fd, HEADER + "\n");
+    try {
+      if (this.fd === undefined) this.fd = openForAppend(this.path);
+      writeSync(this.fd, formatLine(entry));
+    } catch (error) {
+      // A line cut short here is skipped when read, and the next append starts on a fresh line.
+      this.close();
+      throw translateFsError(error, {
+        action: `append to the store's record log ${this.path}`,
+        path: this.path,
+        exitCode: ExitCode.nodeFailed,
+      });
     }
-    writeSync(this.fd, formatLine(entry));
     this.dirty = true;
     this.timer ??= setTimeout(() => this.sync(), 200).unref();
   }
@@ -67,14 +94,23 @@ export class RecordLog {
   compact(entries: LogEntry[]): void {
     this.close();
     const tmp = `${this.path}.compact-${process.pid}`;
-    const fd = openSync(tmp, "w");
     try {
-      writeSync(fd, [HEADER + "\n", ...entries.map(formatLine)].join(""));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
+      const fd = openSync(tmp, "w");
+      try {
+        writeSync(fd, [HEADER + "\n", ...entries.map(formatLine)].join(""));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, this.path);
+    } catch (error) {
+      rmQuietly(tmp);
+      throw translateFsError(error, {
+        action: `rewrite the store's record log ${this.path}`,
+        path: this.path,
+        exitCode: ExitCode.nodeFailed,
+      });
     }
-    renameSync(tmp, this.path);
   }
 
   async flush(): Promise<void> {
@@ -83,16 +119,66 @@ export class RecordLog {
   }
 
   close(): void {
-    this.sync();
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
+    try {
+      this.sync();
+    } finally {
+      if (this.fd !== undefined) closeSync(this.fd);
+      this.fd = undefined;
+    }
   }
 
   private sync(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.fd !== undefined && this.dirty) fsyncSync(this.fd);
+    const dirty = this.dirty;
     this.dirty = false;
+    if (this.fd === undefined || !dirty) return;
+    try {
+      fsyncSync(this.fd);
+    } catch (error) {
+      throw translateFsError(error, {
+        action: `flush the store's record log ${this.path}`,
+        path: this.path,
+        exitCode: ExitCode.nodeFailed,
+      });
+    }
+  }
+}
+
+/** Opens the log for appending: the header into an empty file, a newline after a torn last line. */
+function openForAppend(path: string): number {
+  const fd = openSync(path, "a+");
+  try {
+    let size = fstatSync(fd).size;
+    if (size > 0 && size <= HEADER.length && isHeaderPrefix(fd, size)) {
+      ftruncateSync(fd, 0);
+      size = 0;
+    }
+    if (size === 0) writeSync(fd, HEADER + "\n");
+    else {
+      const last = Buffer.alloc(1);
+      readSync(fd, last, 0, 1, size - 1);
+      if (last[0] !== 0x0a) writeSync(fd, "\n");
+    }
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+
+/** Whether the first `size` bytes of the log are the beginning of its header: a header cut short. */
+function isHeaderPrefix(fd: number, size: number): boolean {
+  const head = Buffer.alloc(size);
+  readSync(fd, head, 0, size, 0);
+  return HEADER.startsWith(head.toString("utf8"));
+}
+
+function rmQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // not there
   }
 }
 

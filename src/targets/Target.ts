@@ -1,3 +1,5 @@
+import type { Readable } from "node:stream";
+
 /** What a command produced on a target. */
 export interface CommandResult {
   exitCode: number;
@@ -10,8 +12,8 @@ export interface RunOptions {
   cwd?: string;
   /** Extra environment variables for the command (values are quoted by the target). */
   env?: Record<string, string>;
-  /** Text written to the command's stdin. */
-  stdin?: string;
+  /** Text written to the command's stdin, or a stream piped to it (its end closes stdin). */
+  stdin?: string | Readable;
   /** Kill the command after this many milliseconds. @default 600000 */
   timeoutMs?: number;
   /** Output is appended to this local file as it arrives (the node's log). */

@@ -31,7 +31,8 @@ export function spawnCommand(
     child.stdout?.on("data", (chunk: Buffer) => sink.write("stdout", chunk));
     child.stderr?.on("data", (chunk: Buffer) => sink.write("stderr", chunk));
     child.stdin?.on("error", () => {}); // a command that does not read its stdin closes it early
-    child.stdin?.end(options.stdin ?? "");
+    if (typeof options.stdin === "object") options.stdin.pipe(child.stdin);
+    else child.stdin?.end(options.stdin ?? "");
     child.on("error", (error: NodeJS.ErrnoException) => {
       watch.dispose();
       sink.finish();

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO, runCli } from "../helpers/cli.js";
@@ -108,6 +108,22 @@ describe("image nodes with the artifact builder (no Docker)", () => {
       "artifact-missing (live check: artifact-missing)",
       "artifact-missing (live check: artifact-missing)",
     ]);
+  });
+
+  it("rebuilds an artifact changed by hand (echo x >> app.txt), and files the rebuilt content again", () => {
+    const ws = workspace();
+    build(ws);
+    const dirs = readdirSync(join(ws, ".staging/artifacts"));
+    const fast = dirs.find((d) =>
+      readFileSync(join(ws, ".staging/artifacts", d, "app.txt"), "utf8").startsWith("fast"),
+    )!;
+    appendFileSync(join(ws, ".staging/artifacts", fast, "app.txt"), "x\n");
+    expect(build(ws).rows.map((r) => `${r.mode} ${r.reason}`)).toEqual([
+      "fast artifact-changed (live check: artifact-changed)",
+      "slow cache-hit",
+    ]);
+    expect(readFileSync(join(ws, ".staging/artifacts", fast, "app.txt"), "utf8")).toBe("fast:v1\n");
+    expect(build(ws).rows.map((r) => r.reason)).toEqual(["cache-hit", "cache-hit"]);
   });
 
   it("records nothing for a failing build and shows its log's last lines and path", () => {

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { ExitCode, StagingError } from "../../errors/index.js";
+import { ExitCode } from "../../errors/index.js";
 import type { CampaignRequest } from "../../staging/campaign/CampaignRequest.js";
 import type { CampaignPlan } from "../../staging/campaign/CampaignPlan.js";
 import { checkCampaignFolder } from "../../staging/campaign/campaignFolder.js";
@@ -13,7 +13,7 @@ import type { CampaignOutput } from "../../../tasks/campaign.js";
 import { campaignPreflight } from "../campaignPreflight.js";
 import { openContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
-import { parsePositiveInt } from "../parsers.js";
+import { parsePositiveInt, parseSeed } from "../parsers.js";
 import { runMake } from "../runMake.js";
 import { withLock } from "../withLock.js";
 
@@ -104,15 +104,6 @@ export function campaignRequest(candidate: string, flags: CampaignFlags): Campai
   if (flags.seed !== undefined) r.seed = flags.seed;
   if (flags.campaignId !== undefined) r.campaignId = flags.campaignId;
   return r;
-}
-
-export function parseSeed(value: string): number {
-  if (!/^\d{1,9}$/.test(value))
-    throw new StagingError("--seed expects a whole number", {
-      code: "E_USAGE",
-      facts: { flag: "--seed", expected: "a whole number from 0 to 999999999", got: value },
-    });
-  return Number(value);
 }
 
 /** Says, before anything is measured, when the planned rounds cannot decide a critical metric. */

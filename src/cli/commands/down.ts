@@ -2,6 +2,8 @@ import type { Command } from "commander";
 import { selectDeployments, stopAll, type Deployment } from "../../drivers/deploy/index.js";
 import { ExitCode } from "../../errors/index.js";
 import { kindOf } from "../../staging/graph/nodeIds.js";
+import { checkSlugShape } from "../../staging/versions/index.js";
+import { checkDownSelector } from "../checkDownSelector.js";
 import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { withLock } from "../withLock.js";
@@ -13,7 +15,9 @@ export function registerDown(program: Command, output: Output, setExit: (code: n
     .argument("[selector]", "<version> or <version>:<mode>")
     .option("--wait", "wait for another staging process holding the workspace lock")
     .action(async (selector: string | undefined, flags: { wait?: boolean }, command: Command) => {
+      if (selector !== undefined) checkSlugShape(selector.split(":")[0]!, "selector");
       const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
+      if (selector !== undefined) checkDownSelector(selector, Object.keys(ctx.config.modes));
       const drivers = await ctx.drivers();
       await withLock(
         ctx,

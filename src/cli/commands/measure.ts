@@ -1,8 +1,10 @@
+import { dirname } from "node:path";
 import type { Command } from "commander";
 import { ExitCode, StagingError } from "../../errors/index.js";
 import { nodeIds } from "../../staging/graph/nodeIds.js";
 import { measureDir, measureLogId } from "../../staging/measure/MeasureEnv.js";
 import type { CellSummary } from "../../staging/measure/CellSummary.js";
+import { validateCorpora } from "../../staging/measure/validateCorpus.js";
 import { checkSlugShape } from "../../staging/versions/index.js";
 import { loadWorkspaceBenchmark } from "../../staging/workspace/index.js";
 import type { ImageOutput } from "../../staging/images/ImageOutput.js";
@@ -23,6 +25,8 @@ export function registerMeasure(program: Command, output: Output, setExit: (code
       checkSlugShape(slug);
       const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
       const benchmark = await loadWorkspaceBenchmark(ctx.workspace);
+      // Before anything is built: a bad corpus line is bad input, not a failed run.
+      await validateCorpora(benchmark.benchmark, dirname(ctx.workspace.benchmarkPath));
       const modes =
         flags.mode.length > 0
           ? flags.mode

@@ -27,6 +27,12 @@ export interface DeploySpec {
   buildFingerprint: string;
   /** Local folder holding one JSON file per running deployment (process driver). */
   stateDir: string;
+  /**
+   * The service belongs to this process: it stops when this process ends, even by SIGKILL (a
+   * measured run's service). Otherwise it outlives this process once healthy (a deploy node's);
+   * until then it is tethered too. @default false
+   */
+  tethered?: boolean;
 }
 
 /** What runs, and how to reach it: the output record of a deploy node. */

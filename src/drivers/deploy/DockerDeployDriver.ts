@@ -1,4 +1,5 @@
 import type { DockerCli } from "../docker/index.js";
+import type { Tether } from "../../targets/Tether.js";
 import type { StagingError } from "../../errors/index.js";
 import type { CheckResult, DeployDriver, Deployment, DeploySpec } from "./DeployDriver.js";
 import { interruptedError, specError, unhealthyError } from "./deployErrors.js";
@@ -29,11 +30,17 @@ type Attempt = { deployment: Deployment } | { error: StagingError; lastLines: st
 /** How often (in polls) the ready wait asks docker whether the container still runs. */
 const INSPECT_EVERY = 5;
 
-/** Deploys an image as `docker run -d --network host` on a target; the port comes through PORT. */
+/**
+ * Deploys an image as `docker run -d --network host` on a target; the port comes through PORT. A
+ * watchdog on the target removes the container when this process ends, even by SIGKILL: until it
+ * is healthy, and for as long as it runs when the spec is `tethered` (a measured run's).
+ */
 export class DockerDeployDriver implements DeployDriver {
   readonly kind = "docker" as const;
   private readonly docker: DockerCli;
   private readonly fetcher: HealthFetcher;
+  /** Watchdogs of the containers this process started and still holds, by container id. */
+  private readonly held = new Map<string, Tether>();
 
   constructor(private readonly options: DockerDeployDriverOptions) {
     this.docker = options.docker;
@@ -61,7 +68,9 @@ export class DockerDeployDriver implements DeployDriver {
 
   private async attempt(spec: ResolvedSpec, port: number, signal?: AbortSignal): Promise<Attempt> {
     const dep = describe(spec, port);
-    dep.containerId = await this.run(spec, dep);
+    const { id, tether } = await this.run(spec, dep);
+    dep.containerId = id;
+    this.held.set(id, tether);
     const outcome = await waitHealthy({
       probe: (timeoutMs) =>
         probeHealth(this.fetcher, dep.url, dep.healthPath, dep.buildFingerprint, timeoutMs),
@@ -69,9 +78,13 @@ export class DockerDeployDriver implements DeployDriver {
       timeoutMs: spec.readyTimeoutMs,
       signal,
     });
-    if (outcome.ok) return { deployment: dep };
+    if (outcome.ok) {
+      if (!spec.tethered) await this.release(id, (t) => t.release());
+      return { deployment: dep };
+    }
     const logs = await saveContainerLogs(this.docker, dep);
-    await this.docker.removeContainer(dep.containerId);
+    await this.docker.removeContainer(id);
+    await this.release(id, (t) => t.cut());
     if (outcome.why === "aborted") throw interruptedError(spec.version, spec.mode);
     const tail = lastLines(logs);
     const facts = { version: spec.version, mode: spec.mode, reason: outcome.reason, log: spec.logFile };
@@ -82,10 +95,10 @@ export class DockerDeployDriver implements DeployDriver {
     };
   }
 
-  /** `docker run -d`; a container created but not started (e.g. no such executable) is removed. */
-  private async run(spec: ResolvedSpec, dep: Deployment): Promise<string> {
+  /** `docker run -d` under a watchdog; a container created but not started (e.g. no such executable) is removed. */
+  private async run(spec: ResolvedSpec, dep: Deployment): Promise<{ id: string; tether: Tether }> {
     try {
-      return await this.docker.run({
+      return await this.docker.runTethered({
         name: spec.name,
         image: spec.image ?? "",
         env: serviceEnv(spec, dep.port),
@@ -124,6 +137,14 @@ export class DockerDeployDriver implements DeployDriver {
 
   async stop(dep: Deployment): Promise<void> {
     await this.docker.removeContainer(dep.containerId ?? dep.name);
+    if (dep.containerId !== undefined) await this.release(dep.containerId, (t) => t.cut());
+  }
+
+  /** Ends the watchdog of a container this process started: released (it lives on) or cut (removed). */
+  private async release(id: string, end: (tether: Tether) => Promise<void>): Promise<void> {
+    const tether = this.held.get(id);
+    this.held.delete(id);
+    if (tether) await end(tether);
   }
 
   async list(): Promise<Deployment[]> {

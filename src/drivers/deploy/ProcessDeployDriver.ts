@@ -27,10 +27,16 @@ export interface ProcessDeployDriverOptions {
 
 type Attempt = { deployment: Deployment } | { error: StagingError; lastLines: string };
 
-/** Deploys a built artifact as a local process group listening on 127.0.0.1, output to a log file. */
+/**
+ * Deploys a built artifact as a local process group listening on 127.0.0.1, output to a log file.
+ * A supervisor stops the service when this process ends, even by SIGKILL: until it is healthy,
+ * and for as long as it runs when the spec is `tethered` (a measured run's service).
+ */
 export class ProcessDeployDriver implements DeployDriver {
   readonly kind = "process" as const;
   private readonly fetcher: HealthFetcher;
+  /** Supervisors of the services this process started and still holds, by pid. */
+  private readonly held = new Map<number, Launched>();
 
   constructor(private readonly options: ProcessDeployDriverOptions) {
     this.fetcher = options.healthFetcher ?? fetchHealth;
@@ -60,7 +66,8 @@ export class ProcessDeployDriver implements DeployDriver {
   ): Promise<Attempt> {
     const values = { artifact: spec.artifactDir ?? "", port: String(port) };
     const argv = [...prefix, ...substituteArgs(spec.command, values)];
-    const launched = await spawnService(argv, serviceEnv(spec, port), spec.logFile);
+    const launched = await spawnService(argv, serviceEnv(spec, port), spec.logFile, this.graceMs);
+    this.held.set(launched.pid, launched);
     const dep = await this.record(spec, port, launched);
     const outcome = await waitHealthy({
       probe: (timeoutMs) =>
@@ -70,7 +77,11 @@ export class ProcessDeployDriver implements DeployDriver {
       signal,
     });
     if (outcome.ok) {
-      launched.release();
+      if (spec.tethered) launched.unref();
+      else {
+        launched.detach();
+        this.held.delete(launched.pid);
+      }
       return { deployment: dep };
     }
     await this.stop(dep);
@@ -94,6 +105,7 @@ export class ProcessDeployDriver implements DeployDriver {
       await state.write(dep);
     } catch (error) {
       await stopProcessGroup(launched.pid, launched.startTicks, 0);
+      await this.release(launched.pid);
       throw error;
     }
     return dep;
@@ -109,13 +121,26 @@ export class ProcessDeployDriver implements DeployDriver {
   }
 
   async stop(dep: Deployment): Promise<void> {
-    if (dep.pid !== undefined)
-      await stopProcessGroup(dep.pid, dep.startTicks, this.options.stopGraceMs ?? STOP_GRACE_MS);
+    if (dep.pid !== undefined) {
+      await stopProcessGroup(dep.pid, dep.startTicks, this.graceMs);
+      await this.release(dep.pid);
+    }
     const state = new StateDir(dep.stateFile !== undefined ? dirname(dep.stateFile) : this.options.stateDir);
     const current = await state.read(dep.name);
     // A newer deployment of the same name keeps its record.
     if (current !== null && current.pid === dep.pid && current.startTicks === dep.startTicks)
       await state.remove(dep.name);
+  }
+
+  private get graceMs(): number {
+    return this.options.stopGraceMs ?? STOP_GRACE_MS;
+  }
+
+  /** Ends the supervision of a service this process started (it is stopped already). */
+  private async release(pid: number): Promise<void> {
+    const launched = this.held.get(pid);
+    this.held.delete(pid);
+    await launched?.end();
   }
 
   async list(): Promise<Deployment[]> {

@@ -1,4 +1,5 @@
 import type { Target } from "../../targets/Target.js";
+import { startTether, type Tether } from "../../targets/Tether.js";
 import { buildImage } from "./build.js";
 import { DockerExec, isNotFound } from "./exec.js";
 import { readMemoryPeak } from "./memoryPeak.js";
@@ -43,6 +44,18 @@ function toState(raw: InspectedContainer): ContainerState {
 
 function toSummary(raw: InspectedContainer): ContainerSummary {
   return { ...toState(raw), labels: raw.Config.Labels ?? {} };
+}
+
+/** The arguments of `docker run --detach` on the host network for `options`, names asserted. */
+function runArgs(options: ContainerRunOptions): string[] {
+  const args = ["run", "--detach", "--name", assertContainerName(options.name), "--network", "host"];
+  if (options.cpusetCpus !== undefined) args.push("--cpuset-cpus", assertCpuset(options.cpusetCpus));
+  if (options.memory !== undefined) args.push("--memory", assertMemory(options.memory));
+  for (const [name, value] of Object.entries(options.env ?? {}))
+    args.push("--env", `${assertEnvName(name)}=${value}`);
+  args.push(...labelArgs("--label", options.labels ?? {}));
+  args.push(assertImageRef(options.image), ...(options.command ?? []));
+  return args;
 }
 
 /**
@@ -91,15 +104,31 @@ export class DockerCli {
 
   /** Starts a detached container on the host network; returns its id. */
   async run(options: ContainerRunOptions): Promise<string> {
-    const args = ["run", "--detach", "--name", assertContainerName(options.name), "--network", "host"];
-    if (options.cpusetCpus !== undefined) args.push("--cpuset-cpus", assertCpuset(options.cpusetCpus));
-    if (options.memory !== undefined) args.push("--memory", assertMemory(options.memory));
-    for (const [name, value] of Object.entries(options.env ?? {}))
-      args.push("--env", `${assertEnvName(name)}=${value}`);
-    args.push(...labelArgs("--label", options.labels ?? {}));
-    args.push(assertImageRef(options.image), ...(options.command ?? []));
-    const result = await this.exec.check(args);
+    const result = await this.exec.check(runArgs(options));
     return result.stdout.trim().split("\n").pop() ?? "";
+  }
+
+  /**
+   * `run`, with the container held to this process by a watchdog on the target (see `Tether`):
+   * it is removed when this process ends, even by SIGKILL, unless the tether is released.
+   */
+  async runTethered(options: ContainerRunOptions): Promise<{ id: string; tether: Tether }> {
+    const args = runArgs(options);
+    const { binary } = this.exec;
+    const remove = [binary, "rm", "--force", assertContainerName(options.name)];
+    const tether = startTether(this.exec.target, [binary, ...args], remove, this.exec.environment);
+    try {
+      const result = this.exec.classify(
+        await tether.started.catch((error: unknown) => {
+          throw this.exec.notStarted(error);
+        }),
+      );
+      if (result.exitCode !== 0) throw this.exec.failed(args, result);
+      return { id: result.stdout.trim().split("\n").pop() ?? "", tether };
+    } catch (error) {
+      await tether.cut().catch(() => {});
+      throw error;
+    }
   }
 
   /** A container's state, or null when there is no such container. */

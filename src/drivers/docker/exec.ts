@@ -44,11 +44,26 @@ export class DockerExec {
     try {
       result = await this.target.run(argv, { ...options, env: { ...this.env, ...options.env } });
     } catch (error) {
-      // The target's own errors (timeout, interrupt, dropped connection) say what happened.
-      if (isStagingError(error) && !CANNOT_START.has(error.code)) throw error;
-      const headline = `could not run ${this.binary} on ${this.target.name}`;
-      throw this.unavailable(headline, reason(error), this.installHint(), error);
+      throw this.notStarted(error);
     }
+    return this.classify(result);
+  }
+
+  /** The environment every docker command of this client gets (e.g. `DOCKER_HOST`). */
+  get environment(): Record<string, string> {
+    return { ...this.env };
+  }
+
+  /** A target's error for a client that could not run: E_DOCKER_UNAVAILABLE, or the target's own (timeout, interrupt, drop). */
+  notStarted(error: unknown): unknown {
+    // The target's own errors (timeout, interrupt, dropped connection) say what happened.
+    if (isStagingError(error) && !CANNOT_START.has(error.code)) return error;
+    const headline = `could not run ${this.binary} on ${this.target.name}`;
+    return this.unavailable(headline, reason(error), this.installHint(), error);
+  }
+
+  /** A client that is not installed or cannot reach its daemon is E_DOCKER_UNAVAILABLE; any other result is returned. */
+  classify(result: CommandResult): CommandResult {
     // A remote shell that found no such program (not `docker run` of a missing command, also 127).
     const stderr = result.stderr;
     if (result.exitCode === 127 && /\bnot found\b/.test(stderr) && stderr.includes(`${this.binary}:`)) {

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { BuildRecipe } from "../../config/StagingConfig.js";
-import { ExitCode, isStagingError, StagingError } from "../../errors/index.js";
+import { ExitCode, isStagingError, StagingError, translateFsError } from "../../errors/index.js";
 import type { Target } from "../../targets/Target.js";
 import { tailFile } from "../../fsutil/logTail.js";
 import { expandPlaceholders } from "./expandPlaceholders.js";
@@ -37,8 +37,8 @@ export interface Artifact {
 export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
   const artifacts = join(b.stagingDir, "artifacts");
   const out = join(artifacts, `tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
-  await mkdir(out, { recursive: true });
   try {
+    await mkdir(out, { recursive: true });
     const values = {
       snapshot: b.snapshotDir,
       out,
@@ -64,16 +64,33 @@ export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
     const { digest, files } = treeContentDigest(out);
     if (files === 0) throw await buildFailed(b, argv, "the command wrote nothing into {out}");
     const final = join(artifacts, digest);
-    if (existsSync(final)) await rm(out, { recursive: true, force: true });
-    else await rename(out, final);
+    // A folder of that digest whose content was changed since is replaced, not trusted.
+    if (existsSync(final) && treeContentDigest(final).digest === digest)
+      await rm(out, { recursive: true, force: true });
+    else {
+      await rm(final, { recursive: true, force: true });
+      await rename(out, final);
+    }
     return { dir: relative(b.workspaceRoot, final), digest, files };
   } catch (error) {
-    await rm(out, { recursive: true, force: true });
-    throw error;
+    await rm(out, { recursive: true, force: true }).catch(() => {});
+    throw translateFsError(error, {
+      action: `store the ${b.mode} build of ${b.slug}`,
+      exitCode: ExitCode.nodeFailed,
+    });
   }
 }
 
+const FS_TROUBLE =
+  /\b(ENOSPC|EDQUOT|EROFS)\b|no space left on device|disk quota exceeded|read-only file system/i;
+
 async function buildFailed(b: ArtifactBuild, argv: string[], what: string): Promise<StagingError> {
+  const lastLines = (await tailFile(b.logFile)) || "(no log)";
+  // A full or read-only disk is not the tool's fault: say so, not the recipe's install hint.
+  const fsTrouble = FS_TROUBLE.exec(lastLines)?.[0];
+  const hint = fsTrouble
+    ? `the build could not write (${fsTrouble}): free space on, or remount read-write, the file system that holds ${b.stagingDir}, then run the same command again`
+    : (b.recipe.hint ?? `read the log: ${b.logFile}`);
   return new StagingError(`The ${b.mode} build of ${b.slug} failed: ${what}`, {
     code: "E_IMAGE_BUILD",
     exitCode: ExitCode.nodeFailed,
@@ -81,8 +98,8 @@ async function buildFailed(b: ArtifactBuild, argv: string[], what: string): Prom
       node: b.nodeId,
       command: argv.join(" "),
       log: b.logFile,
-      "last lines": (await tailFile(b.logFile)) || "(no log)",
+      "last lines": lastLines,
     },
-    hint: b.recipe.hint ?? `read the log: ${b.logFile}`,
+    hint,
   });
 }

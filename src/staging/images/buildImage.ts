@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { BuildRecipe } from "../../config/StagingConfig.js";
 import { DockerCli } from "../../drivers/docker/index.js";
@@ -8,6 +8,7 @@ import { StagingError } from "../../errors/index.js";
 import type { Target, TargetIdentity } from "../../targets/Target.js";
 import { buildArtifact, type Artifact } from "./buildArtifact.js";
 import { buildScriptImage, scriptInSnapshot } from "./buildScriptImage.js";
+import { checkArtifact } from "./checkArtifact.js";
 import { buildDockerImage } from "./buildDockerImage.js";
 import { freshLog } from "./buildLog.js";
 import { writeImageManifest } from "./imageManifest.js";
@@ -147,10 +148,7 @@ async function dockerfileImage(
 
 /** Is the built image still there, and the one recorded? */
 export async function checkImage(b: ImageBuild, out: ImageOutput): Promise<CheckResult> {
-  if (out.kind === "artifact")
-    return existsSync(resolve(b.workspaceRoot, out.image_ref))
-      ? { ok: true }
-      : { ok: false, reason: "artifact-missing" };
+  if (out.kind === "artifact") return checkArtifact(b, out);
   const id = await new DockerCli(b.target).imageId(out.image_ref);
   if (id === null) return { ok: false, reason: "image-missing" };
   return id === out.image_id ? { ok: true } : { ok: false, reason: "image-id-mismatch" };

@@ -54,7 +54,8 @@ export class MeasureEnv {
     const k6 = this.benchmark.benchmark.load.k6;
     return measureRun({
       deploy: drivers.forImage(image, mode),
-      spec: deploySpec(config, workspace, { slug, mode, image, logFile }),
+      // The run's service belongs to the run: it stops with this process, even on SIGKILL.
+      spec: { ...deploySpec(config, workspace, { slug, mode, image, logFile }), tethered: true },
       load: this.load,
       requests: this.requests,
       benchmark: this.benchmark.benchmark,

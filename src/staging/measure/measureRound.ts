@@ -104,7 +104,11 @@ async function deploy(m: RoundMeasurement, side: Side, reader: CpuReader): Promi
   const logFile = await freshLog(workspace.stagingDir, `${m.logId}-${side}`);
   await drivers.prepare(version, m.round.mode, image);
   const driver = drivers.forImage(image, m.round.mode);
-  const spec = deploySpec(config, workspace, { slug: version, mode: m.round.mode, image, logFile });
+  // A round's services belong to it: they stop with this process, even on SIGKILL.
+  const spec = {
+    ...deploySpec(config, workspace, { slug: version, mode: m.round.mode, image, logFile }),
+    tethered: true,
+  };
   const deployment = await driver.start(spec, m.signal);
   return openRoundSide(
     { side, version, image, runDir: m.runDir(version), driver, deployment },

@@ -1,6 +1,6 @@
 import { lstat, mkdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import { StagingError } from "../../errors/index.js";
+import { StagingError, translateFsError } from "../../errors/index.js";
 import { syncDir, writeAndSync } from "../../fsutil/atomicWrite.js";
 import { makeTempPath } from "../workspace/tempPath.js";
 import { versionDir, versionFile } from "../workspace/Workspace.js";
@@ -40,7 +40,9 @@ export async function createVersion(ws: Workspace, options: CreateVersionOptions
   // (COMPAT.md): after the next promotion `baseline` would name another version.
   const parent = source ? `version:${source.slug}` : "none";
   const createdAt = formatTimestamp(options.now);
-  const temp = await makeTempPath(ws, "create");
+  const temp = await makeTempPath(ws, "create").catch((error: unknown) => {
+    throw translateFsError(error, { action: `create version ${slug}` });
+  });
   try {
     await mkdir(temp);
     if (plan) await copySnapshot(plan, join(temp, "snapshot"));
@@ -57,7 +59,8 @@ export async function createVersion(ws: Workspace, options: CreateVersionOptions
     await moveIntoPlace(ws, temp, slug);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
-    throw error;
+    // A disk that fills midway leaves nothing: the half-made folder was under .staging/tmp.
+    throw translateFsError(error, { action: `create version ${slug}` });
   }
   const record = await readVersionFile(versionFile(ws, slug), slug);
   return { ...record, parentSlug: source?.slug ?? null, origin: source ? "version" : "none" };

@@ -1,19 +1,21 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { StagingError } from "../../errors/index.js";
+import { StagingError, translateFsError } from "../../errors/index.js";
 import type { Workspace } from "../workspace/Workspace.js";
+import { checkSnapshotFolder } from "./checkSnapshotFolder.js";
 import { readVersionFile } from "./readVersionFile.js";
 import type { VersionRecord } from "./VersionEntry.js";
 
 /**
  * Reads every `versions/<slug>/version.yaml`, sorted by slug. Hidden entries and plain files in
- * `versions/` are not versions; a folder without a readable version.yaml is an error.
+ * `versions/` are not versions; a folder without a readable version.yaml, or without a snapshot
+ * folder it can list, is an error.
  */
 export async function loadVersionRecords(ws: Workspace): Promise<VersionRecord[]> {
   const entries = await readdir(ws.versionsDir, { withFileTypes: true }).catch(
     (error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return [];
-      throw error;
+      throw translateFsError(error, { action: "list the versions", path: ws.versionsDir, field: "versions" });
     },
   );
   const records: VersionRecord[] = [];
@@ -25,7 +27,9 @@ export async function loadVersionRecords(ws: Workspace): Promise<VersionRecord[]
       !(entry.isSymbolicLink() && (await stat(dir).catch(() => null))?.isDirectory())
     )
       continue;
-    records.push(await readVersionFile(join(dir, "version.yaml"), entry.name));
+    const record = await readVersionFile(join(dir, "version.yaml"), entry.name);
+    await checkSnapshotFolder(dir, entry.name);
+    records.push(record);
   }
   return records.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { StagingError } from "../../errors/index.js";
+import { StagingError, translateFsError } from "../../errors/index.js";
 import { locateNode } from "../workspace/locateNode.js";
 import { parseYamlFile } from "../workspace/parseYamlFile.js";
 import type { ParsedYaml } from "../workspace/parseYamlFile.js";
@@ -16,7 +16,12 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{
  */
 export async function readVersionFile(file: string, folderSlug: string): Promise<VersionRecord> {
   const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
+    if (error.code !== "ENOENT")
+      throw translateFsError(error, {
+        action: `read version.yaml of "${folderSlug}"`,
+        path: file,
+        field: "version.yaml",
+      });
     throw new StagingError(`Version folder "${folderSlug}" has no version.yaml`, {
       code: "E_VERSION_INCOMPLETE",
       facts: { file, expected: "slug, kind, status, parent, created_at" },

@@ -1,5 +1,4 @@
 import { openPortForward, type PortForward } from "./sshTunnel.js";
-import type { Readable } from "node:stream";
 import { ExitCode, StagingError } from "../../errors/StagingError.js";
 import { OutputSink } from "../OutputSink.js";
 import { sshTargetName } from "../parseTargetUrl.js";
@@ -21,8 +20,8 @@ export interface SshTargetOptions extends Omit<SshConnectOptions, "target"> {
   maxChannels?: number;
 }
 
-/** `run` options with a stream allowed as stdin (uploads pipe a tar stream through it). */
-export type ExecOptions = Omit<RunOptions, "stdin"> & { stdin?: string | Readable };
+/** `run` options (uploads pipe a tar stream through stdin). */
+export type ExecOptions = RunOptions;
 
 /** A program missing on the remote side: `exec` of the POSIX shell reports it with status 127. */
 const NOT_FOUND = /exec: .*: not found|command not found/;

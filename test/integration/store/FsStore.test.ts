@@ -1,8 +1,10 @@
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RECORD_FORMAT, type NodeRecord } from "../../../src/engine/NodeRecord.js";
 import { encodeId, FsStore } from "../../../src/store/FsStore.js";
+import { RecordLog } from "../../../src/store/RecordLog.js";
 import { useTmpDir } from "../../helpers/useTmpDir.js";
 
 const record = (id: string, key = "k"): NodeRecord => ({
@@ -43,7 +45,72 @@ describe("FsStore", () => {
     const warnings: string[] = [];
     const reopened = new FsStore(dir, (m) => warnings.push(m));
     expect(await reopened.list()).toEqual(["a"]);
-    expect(warnings[0]).toMatch(/a damaged line in .*records.log was ignored/);
+    expect(warnings[0]).toMatch(
+      /^line 3 of .*records.log is damaged \(a write cut short by a crash or a full disk\) and was skipped: a node it recorded runs again unless an earlier record of it still holds/,
+    );
+  });
+
+  it("keeps the entry appended after a torn last line, and drops the torn line on that write", async () => {
+    const dir = useTmpDir();
+    const store = new FsStore(dir);
+    await store.put(record("a"), manifest("a"));
+    await store.put(record("b"), manifest("b"));
+    await store.flush();
+    const path = join(dir, "records.log");
+    const text = readFileSync(path, "utf8");
+    // A power cut in the middle of b's line: no newline at the end of the file.
+    writeFileSync(path, text.slice(0, text.length - 30));
+    const warnings: string[] = [];
+    const next = new FsStore(dir, (m) => warnings.push(m));
+    await next.put(record("c"), manifest("c"));
+    await next.flush();
+    expect(warnings).toHaveLength(1);
+    const later: string[] = [];
+    const reread = new FsStore(dir, (m) => later.push(m));
+    expect(await reread.list()).toEqual(["a", "c"]);
+    expect(later).toEqual([]);
+    expect(readFileSync(path, "utf8").endsWith("\n")).toBe(true);
+  });
+
+  it("reads a header cut short by a full disk as an empty log, and writes it whole on the next append", () => {
+    const dir = useTmpDir({ "records.log": '{"staging-st' });
+    const warnings: string[] = [];
+    const log = new RecordLog(join(dir, "records.log"), (m) => warnings.push(m));
+    expect(log.read()).toEqual({ entries: [], lines: 0, damaged: 0 });
+    log.append({ t: "start", id: "a" });
+    log.close();
+    expect(log.read().entries).toEqual([{ t: "start", id: "a" }]);
+    expect(warnings).toEqual([]);
+  });
+
+  it("starts an append on a fresh line even when nothing compacts the log", () => {
+    const dir = useTmpDir();
+    const log = new RecordLog(join(dir, "records.log"), () => {});
+    log.append({ t: "start", id: "a" });
+    log.close();
+    const path = join(dir, "records.log");
+    writeFileSync(path, readFileSync(path, "utf8") + '0123456789abcdef {"t":"sta');
+    const warnings: string[] = [];
+    const again = new RecordLog(path, (m) => warnings.push(m));
+    again.append({ t: "start", id: "b" });
+    again.close();
+    expect(again.read().entries).toEqual([
+      { t: "start", id: "a" },
+      { t: "start", id: "b" },
+    ]);
+    expect(warnings).toHaveLength(1);
+  });
+
+  it("sweeps the temp files a killed process left beside run summaries and manifests, not a live one's", async () => {
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    const dir = useTmpDir({
+      [`runs/r1.json.tmp-${dead}-0a1b2c3d`]: "{",
+      [`manifests/m.json.tmp-${dead}-0a1b2c3d`]: "{",
+      [`runs/r2.json.tmp-${process.pid}-0a1b2c3d`]: "{",
+    });
+    await new FsStore(dir).put(record("a"), manifest("a"));
+    expect(readdirSync(join(dir, "runs"))).toEqual([`r2.json.tmp-${process.pid}-0a1b2c3d`]);
+    expect(readdirSync(join(dir, "manifests"))).toEqual([]);
   });
 
   it("reads a record of another format as absent, so the node is rebuilt", async () => {

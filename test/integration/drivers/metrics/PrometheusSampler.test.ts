@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   PrometheusSampler,
@@ -11,7 +12,6 @@ import { useTmpDir } from "../../../helpers/useTmpDir.js";
 import { sendText, startMetricsServer, type MetricsHandler, type MetricsServer } from "./metricsServer.js";
 
 const INTERVAL_MS = 50;
-const WINDOW_MS = 600;
 
 const selectors: SamplerOptions["selectors"] = {
   heap_peak: { series: 'test_memory_used_bytes{area="heap"}', aggregate: "max" },
@@ -40,7 +40,6 @@ function exposition(n: number): string {
   ].join("\n");
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let server: MetricsServer | undefined;
 afterEach(async () => {
   await server?.close();
@@ -48,14 +47,20 @@ afterEach(async () => {
 });
 
 /**
- * Samples the server for WINDOW_MS. The timeout is well above the interval so a loaded test machine
- * (or fetch's cold first call) cannot turn a good answer into a timeout; slow answers then skip
- * ticks, which the assertions allow for.
+ * Samples the server until `until(server)` resolves: an event the server observed (the n-th scrape
+ * served), never a span of time, so a loaded machine only makes the window longer. The timeout is
+ * well above the interval so a slow machine (or fetch's cold first call) cannot turn a good answer
+ * into a timeout; slow answers then skip ticks, which the assertions allow for.
  */
-async function sampleWindow(handler: MetricsHandler, during?: () => Promise<void>, timeoutMs = 1000) {
+async function sampleUntil(
+  handler: MetricsHandler,
+  until: (server: MetricsServer, samplesFile: string) => Promise<void>,
+  timeoutMs = 1000,
+) {
   server = await startMetricsServer(handler);
   const samplesFile = join(useTmpDir(), "runs", "samples.jsonl");
   const sampler = new PrometheusSampler();
+  const t0 = performance.now();
   await sampler.start({
     url: server.url,
     intervalMs: INTERVAL_MS,
@@ -64,22 +69,37 @@ async function sampleWindow(handler: MetricsHandler, during?: () => Promise<void
     mode: "node",
     samplesFile,
   });
-  await (during ? Promise.all([sleep(WINDOW_MS), during()]) : sleep(WINDOW_MS));
+  await until(server, samplesFile);
+  const elapsedMs = performance.now() - t0;
   const summary: ScrapeSummary = await sampler.stop();
   const lines = readFileSync(samplesFile, "utf8")
     .trimEnd()
     .split("\n")
     .map((line) => JSON.parse(line) as SampleLine);
-  return { summary, lines };
+  return { summary, lines, elapsedMs };
+}
+
+/** Resolves once the samples file holds `n` failed scrapes (the sampler writes each as it ends). */
+async function failuresWritten(file: string, n: number): Promise<void> {
+  const failed = () =>
+    readFileSync(file, "utf8")
+      .split("\n")
+      .filter((l) => l.includes('"ok":false')).length;
+  while (failed() < n) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 describe("PrometheusSampler against a real HTTP server", () => {
   it("folds a changing endpoint into max, increase, last and mean", async () => {
-    const { summary, lines } = await sampleWindow((n, res) => sendText(res, exposition(n)));
+    // Past the peak at n = 6, whatever the machine's load.
+    const { summary, lines, elapsedMs } = await sampleUntil(
+      (n, res) => sendText(res, exposition(n)),
+      (s) => s.served(10),
+    );
     const served = Array.from({ length: server!.requests() }, (_, n) => published(n));
     expect(summary.samples).toBe(served.length);
-    expect(summary.samples + summary.skipped).toBeLessThanOrEqual(WINDOW_MS / INTERVAL_MS + 2);
-    expect(summary.samples).toBeGreaterThanOrEqual(8);
+    expect(summary.samples).toBeGreaterThanOrEqual(10);
+    // A fixed grid: no more scrapes and skips than ticks came due in the time it ran.
+    expect(summary.samples + summary.skipped).toBeLessThanOrEqual(Math.floor(elapsedMs / INTERVAL_MS) + 2);
     expect(summary.failures).toBe(0);
     expect(summary.failureRatio).toBe(0);
     expect(summary.metrics.heap_peak).toBe(20e6);
@@ -111,13 +131,14 @@ describe("PrometheusSampler against a real HTTP server", () => {
   });
 
   it("counts the failures of a server that starts failing mid-window (503, then a hang)", async () => {
-    const { summary, lines } = await sampleWindow(
+    const { summary, lines } = await sampleUntil(
       (n, res) => {
         if (n < 4) sendText(res, exposition(n));
         else if (n < 6) sendText(res, "overloaded\n", 503);
         // From n = 6 on, never answer: each scrape times out.
       },
-      undefined,
+      // Scrapes never overlap: the 8th starts only after the 7th timed out.
+      (s) => s.served(8),
       200,
     );
     const failed = lines.filter((line) => !line.ok);
@@ -136,11 +157,13 @@ describe("PrometheusSampler against a real HTTP server", () => {
   });
 
   it("counts connection refused once the server goes away", async () => {
-    const { summary, lines } = await sampleWindow(
+    const { summary, lines } = await sampleUntil(
       (n, res) => sendText(res, exposition(n)),
-      async () => {
-        await sleep(WINDOW_MS / 2);
-        await server!.close();
+      async (s, samplesFile) => {
+        // The 4th scrape starts only once the 3rd answer was read: three good ones, then it goes.
+        await s.served(4);
+        await s.close();
+        await failuresWritten(samplesFile, 3);
       },
     );
     const ok = lines.filter((line) => line.ok).length;
@@ -156,7 +179,10 @@ describe("PrometheusSampler against a real HTTP server", () => {
   });
 
   it("reports every metric as unavailable when no scrape succeeds", async () => {
-    const { summary } = await sampleWindow((_n, res) => sendText(res, "nope\n", 500));
+    const { summary } = await sampleUntil(
+      (_n, res) => sendText(res, "nope\n", 500),
+      (s) => s.served(3),
+    );
     expect(summary.failureRatio).toBe(1);
     expect(Object.values(summary.metrics).every((v) => v === null)).toBe(true);
     expect(summary.unavailable.heap_peak).toMatch(

@@ -126,8 +126,9 @@ const CASES: BadInput[] = [
     name: "source version without snapshot",
     tree: { "versions/v1/version.yaml": versionYaml("v1", "baseline") },
     run: create("v2", "baseline"),
-    code: "E_SNAPSHOT_MISSING",
-    message: "The source version has no snapshot folder",
+    code: "E_VERSION_INCOMPLETE",
+    message: 'Version folder "v1" has no snapshot/ folder',
+    facts: { field: "snapshot", got: "(missing)" },
   },
   {
     name: "unknown status in version.yaml",

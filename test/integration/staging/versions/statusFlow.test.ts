@@ -25,6 +25,7 @@ describe("markVersion", () => {
         "decompiled:docker-image:cp:1",
         "owner: perf-team # who\nnotes: 'x'\n",
       ),
+      "versions/v1/snapshot": null,
     });
     for (const status of ["candidate", "rejected", "staging", "rejected", "candidate", "staging"]) {
       expect((await markVersion(ws, "v1", status)).status).toBe(status);

@@ -67,10 +67,15 @@ describe("on this machine's /proc", () => {
   });
 
   it("kills a group that ignores SIGTERM once the grace is over", async () => {
-    const script = "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000)";
-    const child = spawn(process.execPath, ["-e", script], { detached: true, stdio: "ignore" });
+    const script = "process.on('SIGTERM', () => {}); setInterval(() => {}, 1000); console.log('ready')";
+    const child = spawn(process.execPath, ["-e", script], {
+      detached: true,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     const pid = child.pid!;
-    await new Promise((r) => setTimeout(r, 300)); // its SIGTERM handler is installed
+    // Its SIGTERM handler is installed once it says so (however busy the machine).
+    await new Promise((r) => child.stdout.once("data", r));
+    child.stdout.destroy();
     const started = Date.now();
     await stopProcessGroup(pid, readProcStat(pid)?.startTicks, 300);
     expect(processGroupMembers(pid)).toEqual([]);
