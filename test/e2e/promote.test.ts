@@ -5,10 +5,23 @@ import { exited, runCli, startCli } from "../helpers/cli.js";
 import { demoWorkspace } from "../helpers/demoWorkspace.js";
 import { useTmpDir } from "../helpers/useTmpDir.js";
 
-const CRITICAL_ONLY = `metrics:
+/** Duet rounds: both versions loaded at once, so what the machine does hits both alike. */
+const DUET = "mode: duet, windows: 2, warmup_s: 0.3, duration_s: 0.5, connections: 2";
+
+/** The work per request decides: the measure a busy machine disturbs least. */
+const CPU_CRITICAL = `metrics:
+  p95: { direction: lower, noise_band: 0.05, critical: false }
+  fail_rate: { direction: lower, noise_band: 0.001, critical: false }
+  throughput: { direction: higher, noise_band: 0.05, critical: false }
+  cpu_per_request: { direction: lower, noise_band: 0.03, critical: true }
+`;
+
+/** A regression of 3 ms of CPU per word-stats request shows in latency too. */
+const P95_AND_CPU_CRITICAL = `metrics:
   p95: { direction: lower, noise_band: 0.05, critical: true }
-  fail_rate: { direction: lower, noise_band: 0.0, critical: true }
-  throughput: { direction: higher, noise_band: 0.05, critical: true }
+  fail_rate: { direction: lower, noise_band: 0.001, critical: false }
+  throughput: { direction: higher, noise_band: 0.05, critical: false }
+  cpu_per_request: { direction: lower, noise_band: 0.03, critical: true }
 `;
 
 function statuses(ws: string): Record<string, string> {
@@ -20,11 +33,18 @@ function statuses(ws: string): Record<string, string> {
 }
 
 describe("promotion", () => {
-  it("promotes a candidate whose current campaign is complete, and archives the old baseline", () => {
-    const ws = demoWorkspace({ runs: 2 });
+  it("promotes a candidate whose latest campaign decided, and archives the old baseline", () => {
+    const ws = demoWorkspace({ runs: 8, load: DUET, metrics: CPU_CRITICAL });
     const early = runCli(["promote", "candidate"], { cwd: ws });
     expect(early.code).toBe(2);
     expect(early.stderr).toContain("error: No campaign of candidate yet");
+    // Two rounds cannot decide anything: promotion asks for --force.
+    const short = runCli(["run-campaign", "candidate", "--runs", "2"], { cwd: ws });
+    expect(short.code, short.stderr).toBe(0);
+    expect(short.stderr).toMatch(/warning: 2 rounds cannot decide a critical metric/);
+    const undecided = runCli(["promote", "candidate"], { cwd: ws });
+    expect(undecided.code).toBe(1);
+    expect(undecided.stderr).toContain("the campaign did not decide every critical metric");
     expect(runCli(["run-campaign", "candidate"], { cwd: ws }).code).toBe(0);
     writeFileSync(
       join(ws, "versions/candidate/snapshot/src/config.ts"),
@@ -47,7 +67,7 @@ describe("promotion", () => {
   }, 240_000);
 
   it("refuses a candidate with a regression in a critical metric, unless forced (and records the force)", () => {
-    const ws = demoWorkspace({ runs: 5, metrics: CRITICAL_ONLY });
+    const ws = demoWorkspace({ runs: 8, load: DUET, metrics: P95_AND_CPU_CRITICAL });
     expect(runCli(["create-version", "slow", "--from", "version:candidate"], { cwd: ws }).code).toBe(0);
     const file = join(ws, "versions/slow/snapshot/src/wordStats.ts");
     // The injected regression: 3 ms of busy work per word-stats request, same responses.
@@ -62,12 +82,14 @@ describe("promotion", () => {
     const campaign = runCli(["run-campaign", "slow"], { cwd: ws });
     expect(campaign.code, campaign.stderr).toBe(0);
     expect(campaign.stdout).toMatch(/\| p95 \* .*\| regressed/);
+    expect(campaign.stdout).toMatch(/\| cpu_per_request \* .*\| regressed/);
     const refused = runCli(["promote", "slow"], { cwd: ws });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
       "error: Promotion of slow refused: the campaign shows a regression in a critical metric",
     );
     expect(refused.stderr).toMatch(/regressions: +node p95 \+\d/);
+    expect(refused.stderr).toMatch(/node cpu_per_request \+\d/);
     expect(statuses(ws)).toMatchObject({ baseline: "baseline", slow: "candidate" });
     const forced = runCli(["promote", "slow", "--force"], { cwd: ws });
     expect(forced.code, forced.stderr).toBe(0);

@@ -15,7 +15,10 @@ const SCRAPE = {
 type DemoMode = keyof typeof SCRAPE;
 
 export interface TinyBenchmark {
-  runs?: number;
+  /** A number, or a range such as `{ min: 8, max: 16 }`. @default 2 */
+  runs?: number | { min: number; max: number };
+  /** The rest of the `load` mapping after its driver, e.g. `mode: duet, windows: 4, warmup_s: 0.5`. */
+  load?: string;
   durationS?: number;
   metrics?: string;
   modes?: DemoMode[];
@@ -48,8 +51,8 @@ export function writeDemoWorkspace(ws: string, options: TinyBenchmark = {}): str
   writeFileSync(
     join(ws, "benchmark/benchmark.yaml"),
     `platform_modes: ${JSON.stringify(modes)}
-runs: ${options.runs ?? 2}
-load: { driver: autocannon, warmup_s: 0.3, duration_s: ${options.durationS ?? 1}, connections: 2 }
+runs: ${JSON.stringify(options.runs ?? 2)}
+load: { driver: autocannon, ${options.load ?? `warmup_s: 0.3, duration_s: ${options.durationS ?? 1}, connections: 2`} }
 requests:
   word-stats: { path: /functions/word-stats/invoke, corpus: corpus/word-stats.jsonl, content_type: "text/plain; charset=utf-8" }
   json-transform: { path: /functions/json-transform/invoke, corpus: corpus/json-transform.jsonl }
