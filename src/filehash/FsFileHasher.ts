@@ -4,9 +4,11 @@ import { join } from "node:path";
 import type { FileHasher, HashedTree } from "../engine/FileHasher.js";
 import type { FileInput } from "../engine/TaskNode.js";
 import type { TreeMonitor } from "./fsmonitor/FsMonitorClient.js";
-import { hashFileTree, type HashJob, type TreeHashes } from "./hashFileTree.js";
+import { cachedTree, hashFileTree, type HashJob, type TreeHashes } from "./hashFileTree.js";
 import type { HashWorkerPool } from "./HashWorkerPool.js";
-import { statTree } from "./statTree.js";
+import { PoolScanner } from "./PoolScanner.js";
+import { noteRecentTree, selectionKey, type TreeFingerprint } from "./recentTrees.js";
+import { localScanner } from "./TreeScanner.js";
 import { loadTreeStatCache } from "./TreeStatCache.js";
 
 export interface FsFileHasherOptions {
@@ -24,9 +26,9 @@ const CACHE_BYTES_PER_FILE = 100;
 /**
  * Content hashes of a file input's files, with a stat cache per root and selection (see
  * `hashFileTree`). With a monitor, a tree it vouches for since the cache's scan is the cached
- * tree, with no file even statted. Otherwise a tree known to be large by its cache goes to the
- * pool whole, so the calling thread does no work per file; one without a cache is listed here
- * first, and goes to the pool if it turns out large.
+ * tree, with no file even statted. Otherwise a tree known to be large by its cache is listed and
+ * read by the pool's threads together (`PoolScanner`); one without a cache is listed here first,
+ * and its files are read by the pool if it turns out large.
  */
 export class FsFileHasher implements FileHasher {
   constructor(
@@ -35,42 +37,70 @@ export class FsFileHasher implements FileHasher {
   ) {}
 
   async hash(input: FileInput): Promise<HashedTree> {
+    return lazyTree(await this.scan(input, false));
+  }
+
+  /**
+   * The prototype's fingerprint of a tree: the cached one when the tree is unchanged since a scan
+   * that read every file, else one scan that reads every file once for both the per-file hashes
+   * and the fingerprint (and keeps both in the cache).
+   */
+  async fingerprint(input: FileInput): Promise<TreeFingerprint> {
+    const tree = await this.scan(input, true);
+    return { fingerprint: tree.fingerprint!, count: tree.count };
+  }
+
+  private async scan(input: FileInput, fingerprint: boolean): Promise<TreeHashes> {
+    const tree = await this.scanOnce(input, fingerprint);
+    noteRecentTree(input, {
+      digest: tree.digest,
+      count: tree.count,
+      fingerprint: tree.fingerprint,
+      readFingerprint: () => this.fingerprint(input),
+    });
+    return tree;
+  }
+
+  private async scanOnce(input: FileInput, fingerprint: boolean): Promise<TreeHashes> {
     const job: HashJob = {
       root: input.root,
       ...(input.include ? { include: input.include } : {}),
       ...(input.exclude ? { exclude: input.exclude } : {}),
       cachePath: this.cacheDir ? join(this.cacheDir, cacheName(input)) : undefined,
+      ...(fingerprint ? { fingerprint } : {}),
     };
     const { pool, poolThreshold = 2000, monitor } = this.options;
     const cache = monitor && job.cachePath ? await loadTreeStatCache(job.cachePath) : undefined;
     if (monitor && job.cachePath) {
       const answer = await monitor.check(input.root, cache?.token);
-      if (answer?.unchanged && cache && !cache.hardLinked) return lazyTree(cache);
+      const complete = cache && (!fingerprint || cache.fingerprint !== undefined);
+      if (answer?.unchanged && complete && !cache.hardLinked) return cachedTree(cache, job);
       if (answer?.token) job.token = answer.token;
     }
-    const knownLarge = cache
-      ? cache.count >= poolThreshold
-      : job.cachePath !== undefined && cacheBytes(job.cachePath) >= poolThreshold * CACHE_BYTES_PER_FILE;
-    if (pool && knownLarge) return lazyTree(await pool.hash(job));
+    if (!pool) return hashFileTree(job);
+    const size = cache ? cache.count * CACHE_BYTES_PER_FILE : cacheBytes(job.cachePath);
+    // Known small: all of it here. Known large: listed and read by the pool's threads together.
+    if (size !== undefined && size < poolThreshold * CACHE_BYTES_PER_FILE) return hashFileTree(job);
+    if (size !== undefined) return hashFileTree(job, new PoolScanner(pool));
+    // Unknown: listed by the threads (a small tree's top folders are listed here, which is all
+    // of it), read by them if it turns out large.
     const startedAtMs = Date.now();
-    job.listed = { ...statTree(input.root, input.include, input.exclude), startedAtMs };
-    const large = pool && job.listed.rels.length >= poolThreshold;
-    return lazyTree(await (large ? pool.hash(job) : hashFileTree(job)));
+    job.listed = { ...(await new PoolScanner(pool).list(input.root, input.include, input.exclude)), startedAtMs };
+    return hashFileTree(job, job.listed.rels.length >= poolThreshold ? new PoolScanner(pool) : localScanner);
   }
 }
 
 /** One cache per root and selection: the same root read with other globs is another tree. */
 function cacheName(input: FileInput): string {
-  const selection = JSON.stringify([input.root, input.include ?? null, input.exclude ?? null]);
-  return `${createHash("sha256").update(selection).digest("hex").slice(0, 32)}.bin`;
+  return `${createHash("sha256").update(selectionKey(input)).digest("hex").slice(0, 32)}.bin`;
 }
 
 /** The file map is parsed from the tree's JSON (even decoded, for a cache) only when asked for. */
 function lazyTree(tree: TreeHashes): HashedTree {
-  let files = tree.files;
-  return { digest: tree.digest, files: () => (files ??= JSON.parse(tree.json) as Record<string, string>) };
+  let files: Record<string, string> | undefined;
+  return { digest: tree.digest, files: () => (files ??= tree.files()) };
 }
 
-function cacheBytes(path: string): number {
-  return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+function cacheBytes(path: string | undefined): number | undefined {
+  return path === undefined ? undefined : statSync(path, { throwIfNoEntry: false })?.size;
 }

@@ -1,5 +1,6 @@
-import { readFile } from "node:fs/promises";
-import { atomicWrite } from "../fsutil/atomicWrite.js";
+import { randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { dirname } from "node:path";
 import { STATS_PER_FILE } from "./statTree.js";
 
 /**
@@ -16,13 +17,15 @@ export interface TreeStatCache {
   stats: Float64Array;
   json: string;
   digest: string;
+  /** The prototype's fingerprint of the tree, when the scan that wrote this cache read every file. */
+  fingerprint?: string;
   /** The file-system monitor's token taken before the scan that wrote this cache, if one answered. */
   token?: string;
   /** Some file had another hard link when scanned: a monitor cannot vouch for this tree. */
   hardLinked?: boolean;
 }
 
-const MAGIC = "staging-tree-stat-cache/2\n";
+const MAGIC = "staging-tree-stat-cache/3\n";
 
 /**
  * Layout: magic line, header JSON line padded to a multiple of 8 bytes, the stat numbers as
@@ -43,6 +46,7 @@ export async function loadTreeStatCache(path: string): Promise<TreeStatCache | u
       writtenAtMs: number;
       count: number;
       digest: string;
+      fingerprint?: string;
       token?: string;
       hardLinked?: boolean;
       relsBytes: number;
@@ -51,7 +55,8 @@ export async function loadTreeStatCache(path: string): Promise<TreeStatCache | u
     const counts = [header.count, header.relsBytes, header.jsonBytes];
     if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0)) return undefined;
     if (!Number.isFinite(header.writtenAtMs) || typeof header.digest !== "string") return undefined;
-    if (header.token !== undefined && typeof header.token !== "string") return undefined;
+    for (const text of [header.token, header.fingerprint])
+      if (text !== undefined && typeof text !== "string") return undefined;
     const statsAt = align8(headerEnd + 1);
     const statsBytes = header.count * STATS_PER_FILE * 8;
     const relsAt = statsAt + statsBytes;
@@ -65,6 +70,7 @@ export async function loadTreeStatCache(path: string): Promise<TreeStatCache | u
       writtenAtMs: header.writtenAtMs,
       count: header.count,
       digest: header.digest,
+      ...(header.fingerprint !== undefined ? { fingerprint: header.fingerprint } : {}),
       ...(header.token !== undefined ? { token: header.token } : {}),
       ...(header.hardLinked ? { hardLinked: true } : {}),
       get stats() {
@@ -93,6 +99,7 @@ export async function writeTreeStatCache(path: string, cache: TreeStatCache): Pr
     writtenAtMs: cache.writtenAtMs,
     count: cache.count,
     digest: cache.digest,
+    fingerprint: cache.fingerprint,
     token: cache.token,
     hardLinked: cache.hardLinked || undefined,
     relsBytes: rels.length,
@@ -101,7 +108,29 @@ export async function writeTreeStatCache(path: string, cache: TreeStatCache): Pr
   const head = Buffer.from(MAGIC + header + "\n", "utf8");
   const pad = Buffer.alloc(align8(head.length) - head.length, 32);
   const stats = Buffer.from(cache.stats.buffer, cache.stats.byteOffset, cache.stats.byteLength);
-  await atomicWrite(path, Buffer.concat([head, pad, stats, rels, json]));
+  await writeReplacing(path, [head, pad, stats, rels, json]);
+}
+
+/**
+ * Writes beside the file and renames over it: readers see the old cache or the new one. No fsync:
+ * a crash may leave a cache short or damaged, which reads as no cache (or, for its file map, one
+ * that no longer hashes to its digest); a no-op `make` over many trees must not wait for the disk.
+ */
+async function writeReplacing(path: string, parts: Uint8Array[]): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+  await mkdir(dirname(path), { recursive: true });
+  try {
+    const file = await open(tmp, "w", 0o644);
+    try {
+      await file.writev(parts);
+    } finally {
+      await file.close();
+    }
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
 }
 
 function align8(n: number): number {
