@@ -85,7 +85,10 @@ export class FsFileHasher implements FileHasher {
     // Unknown: listed by the threads (a small tree's top folders are listed here, which is all
     // of it), read by them if it turns out large.
     const startedAtMs = Date.now();
-    job.listed = { ...(await new PoolScanner(pool).list(input.root, input.include, input.exclude)), startedAtMs };
+    job.listed = {
+      ...(await new PoolScanner(pool).list(input.root, input.include, input.exclude)),
+      startedAtMs,
+    };
     return hashFileTree(job, job.listed.rels.length >= poolThreshold ? new PoolScanner(pool) : localScanner);
   }
 }

@@ -118,7 +118,10 @@ function splice(top: StattedTree, units: TreeUnit[], parts: StattedTree[]): Stat
   const rels: string[] = [];
   const stats = new Float64Array(count * STATS_PER_FILE);
   const append = (from: StattedTree, first: number, end: number) => {
-    stats.set(from.stats.subarray(first * STATS_PER_FILE, end * STATS_PER_FILE), rels.length * STATS_PER_FILE);
+    stats.set(
+      from.stats.subarray(first * STATS_PER_FILE, end * STATS_PER_FILE),
+      rels.length * STATS_PER_FILE,
+    );
     for (let i = first; i < end; i++) rels.push(from.rels[i]!);
   };
   let at = 0;

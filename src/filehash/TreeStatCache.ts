@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { closeSync, openSync, readSync } from "node:fs";
+import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
 import { dirname } from "node:path";
 import { STATS_PER_FILE } from "./statTree.js";
 
@@ -27,22 +28,30 @@ export interface TreeStatCache {
 
 const MAGIC = "staging-tree-stat-cache/3\n";
 
+/** Longer than any header: the first read of a cache takes the header whole. */
+const HEAD_BYTES = 4096;
+
 /**
  * Layout: magic line, header JSON line padded to a multiple of 8 bytes, the stat numbers as
  * float64 in the machine's byte order, then the NUL-joined paths, then the tree JSON. A file that does not
- * parse is no cache at all: every file is read again.
+ * parse is no cache at all: every file is read again. The tree JSON, most of the file, is read
+ * only when asked for: a scan that finds the tree unchanged needs the numbers and paths alone.
  */
 export async function loadTreeStatCache(path: string): Promise<TreeStatCache | undefined> {
-  let bytes: Buffer;
+  let file: FileHandle;
   try {
-    bytes = await readFile(path);
+    file = await open(path, "r");
   } catch {
     return undefined;
   }
   try {
-    if (bytes.toString("latin1", 0, MAGIC.length) !== MAGIC) return undefined;
-    const headerEnd = bytes.indexOf(10, MAGIC.length);
-    const header = JSON.parse(bytes.toString("utf8", MAGIC.length, headerEnd)) as {
+    const { size } = await file.stat();
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    await file.read(head, 0, head.length, 0);
+    if (head.toString("latin1", 0, MAGIC.length) !== MAGIC) return undefined;
+    const headerEnd = head.indexOf(10, MAGIC.length);
+    if (headerEnd < 0) return undefined;
+    const header = JSON.parse(head.toString("utf8", MAGIC.length, headerEnd)) as {
       writtenAtMs: number;
       count: number;
       digest: string;
@@ -58,10 +67,12 @@ export async function loadTreeStatCache(path: string): Promise<TreeStatCache | u
     for (const text of [header.token, header.fingerprint])
       if (text !== undefined && typeof text !== "string") return undefined;
     const statsAt = align8(headerEnd + 1);
-    const statsBytes = header.count * STATS_PER_FILE * 8;
-    const relsAt = statsAt + statsBytes;
+    const relsAt = statsAt + header.count * STATS_PER_FILE * 8;
     const jsonAt = relsAt + header.relsBytes;
-    if (jsonAt + header.jsonBytes !== bytes.length) return undefined;
+    if (jsonAt + header.jsonBytes !== size) return undefined;
+    const body = Buffer.allocUnsafe(jsonAt - statsAt);
+    const { bytesRead } = await file.read(body, 0, body.length, statsAt);
+    if (bytesRead !== body.length) return undefined;
     // Decoded on first use: a tree the monitor vouches for needs its header alone.
     let stats: Float64Array | undefined;
     let rels: string | undefined;
@@ -76,19 +87,23 @@ export async function loadTreeStatCache(path: string): Promise<TreeStatCache | u
       get stats() {
         if (!stats) {
           stats = new Float64Array(header.count * STATS_PER_FILE);
-          new Uint8Array(stats.buffer).set(bytes.subarray(statsAt, relsAt));
+          new Uint8Array(stats.buffer).set(body.subarray(0, relsAt - statsAt));
         }
         return stats;
       },
       get rels() {
-        return (rels ??= bytes.toString("utf8", relsAt, jsonAt));
+        return (rels ??= body.toString("utf8", relsAt - statsAt));
       },
+      // Read later, from a file that may have been replaced since: its user checks it against
+      // the digest (the digest is the sha256 of this JSON).
       get json() {
-        return (json ??= bytes.toString("utf8", jsonAt));
+        return (json ??= readRange(path, jsonAt, header.jsonBytes));
       },
     };
   } catch {
     return undefined;
+  } finally {
+    await file.close();
   }
 }
 
@@ -135,4 +150,20 @@ async function writeReplacing(path: string, parts: Uint8Array[]): Promise<void> 
 
 function align8(n: number): number {
   return Math.ceil(n / 8) * 8;
+}
+
+function readRange(path: string, at: number, length: number): string {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      const bytes = Buffer.allocUnsafe(length);
+      let n = 0;
+      for (let got = -1; n < length && got !== 0; n += got) got = readSync(fd, bytes, n, length - n, at + n);
+      return bytes.toString("utf8", 0, n);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return "";
+  }
 }

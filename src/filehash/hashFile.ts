@@ -19,7 +19,11 @@ export function hashFile(full: string, size: number, buffer: Buffer, stream?: Ha
       return hash("sha256", bytes, "hex");
     }
     const own = createHash("sha256");
-    for (let got = readSync(fd, buffer, 0, BLOCK, null); got > 0; got = readSync(fd, buffer, 0, BLOCK, null)) {
+    for (
+      let got = readSync(fd, buffer, 0, BLOCK, null);
+      got > 0;
+      got = readSync(fd, buffer, 0, BLOCK, null)
+    ) {
       const bytes = buffer.subarray(0, got);
       own.update(bytes);
       stream?.update(bytes);

@@ -55,7 +55,10 @@ export async function hashFileTree(job: HashJob, scanner: TreeScanner = localSca
   const trustBefore = (cache?.writtenAtMs ?? 0) - RACY_WINDOW_MS;
   const joined = tree.rels.join("\0");
   const count = tree.rels.length;
-  const write = async (hashed: Pick<TreeStatCache, "json" | "digest" | "fingerprint">, writtenAtMs: number) => {
+  const write = async (
+    hashed: Pick<TreeStatCache, "json" | "digest" | "fingerprint">,
+    writtenAtMs: number,
+  ) => {
     if (!job.cachePath) return;
     const { stats, hardLinked } = tree;
     const { json, digest, fingerprint } = hashed;
@@ -83,7 +86,10 @@ export async function hashFileTree(job: HashJob, scanner: TreeScanner = localSca
  * fsync (it is a cache): a file map that a crash left damaged no longer hashes to the tree's
  * digest, and the tree is then read again for it.
  */
-export function cachedTree(cache: TreeStatCache, job: Pick<HashJob, "root" | "include" | "exclude">): TreeHashes {
+export function cachedTree(
+  cache: TreeStatCache,
+  job: Pick<HashJob, "root" | "include" | "exclude">,
+): TreeHashes {
   const { digest, count, fingerprint } = cache;
   const files = () =>
     parseIntact(cache) ??

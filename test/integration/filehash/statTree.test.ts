@@ -7,7 +7,7 @@ import { walkTree } from "../../../src/filehash/walkTree.js";
 import { useTmpDir } from "../../helpers/useTmpDir.js";
 
 describe("statTree", () => {
-  it("selects and orders exactly as walkTree does, by whole relative path", () => {
+  it("selects as walkTree does, in the prototype's order: paths compared component by component", () => {
     const root = useTmpDir({
       "t/a/b": "1",
       "t/a-c": "2",
@@ -31,12 +31,14 @@ describe("statTree", () => {
       expect(statted.rels).toEqual(walked.map((e) => e.rel));
       expect(statted.stats.length).toBe(walked.length * STATS_PER_FILE);
     }
+    // A folder's files sit at its name's place: `a/b` before `a-c` and `a.d/e`, which a sort of
+    // whole path strings would put the other way round ('/' sorts after '-' and '.').
     expect(statTree(join(root, "t")).rels).toEqual([
       ".hidden",
       "Z",
+      "a/b",
       "a-c",
       "a.d/e",
-      "a/b",
       "link",
       "node_modules/x",
       "src/keep.ts",
