@@ -31,6 +31,9 @@ const CACHE_BYTES_PER_FILE = 100;
  * and its files are read by the pool if it turns out large.
  */
 export class FsFileHasher implements FileHasher {
+  /** Files read by this hasher so far: what its scans cost beyond stat calls. */
+  filesRead = 0;
+
   constructor(
     private readonly cacheDir: string | undefined,
     private readonly options: FsFileHasherOptions = {},
@@ -52,6 +55,7 @@ export class FsFileHasher implements FileHasher {
 
   private async scan(input: FileInput, fingerprint: boolean): Promise<TreeHashes> {
     const tree = await this.scanOnce(input, fingerprint);
+    this.filesRead += tree.read;
     noteRecentTree(input, {
       digest: tree.digest,
       count: tree.count,
