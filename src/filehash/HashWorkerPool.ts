@@ -44,7 +44,7 @@ export class HashWorkerPool {
   run<Result>(request: HashRequest): Promise<Result> {
     if (this.closed) return Promise.reject(new Error("hash worker pool is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ request, resolve: resolve as (result: unknown) => void, reject });
+      this.queue.push({ request, resolve, reject });
       this.dispatch();
     });
   }

@@ -45,7 +45,7 @@ export class PoolScanner implements TreeScanner {
     const stream = readAll || cached.every((h) => h === undefined) ? createHash("sha256") : undefined;
     const segments = plan(tree, cached, stream !== undefined);
     const digests = readAll ? new Array<string>(tree.rels.length) : cached.map((h) => h ?? "");
-    const pending: Promise<ReadChunkResult>[] = [];
+    const pending = new Map<number, Promise<ReadChunkResult>>();
     const window = 2 * this.pool.threads + 1;
     const start = (k: number) => {
       const segment = segments[k];
@@ -55,9 +55,10 @@ export class PoolScanner implements TreeScanner {
         tree.stats[i * STATS_PER_FILE + 4]!,
       ]);
       const rels = segment.chunk.map((i) => tree.rels[i]!);
-      pending[k] = this.pool.run({ kind: "read", base, rels, sizesAndModes, stream: stream !== undefined });
+      const result = this.pool.run<ReadChunkResult>({ kind: "read", base, rels, sizesAndModes, stream: !!stream });
       // A chunk that fails before its turn is reported at its turn, not as an unhandled rejection.
-      pending[k].catch(() => {});
+      result.catch(() => {});
+      pending.set(k, result);
     };
     const buffer = Buffer.allocUnsafe(BLOCK);
     let read = 0;
@@ -68,8 +69,8 @@ export class PoolScanner implements TreeScanner {
         digests[segment.local] = readOne(base, tree, segment.local, buffer, stream);
         read++;
       } else {
-        const result = await pending[k]!;
-        delete pending[k];
+        const result = await pending.get(k)!;
+        pending.delete(k);
         segment.chunk.forEach((i, j) => (digests[i] = result.digests[j]!));
         if (result.bytes) stream?.update(result.bytes);
         read += segment.chunk.length;
