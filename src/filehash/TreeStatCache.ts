@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, openSync, readSync } from "node:fs";
-import { mkdir, open, rename, rm, type FileHandle } from "node:fs/promises";
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { STATS_PER_FILE } from "./statTree.js";
 
@@ -38,16 +38,18 @@ const HEAD_BYTES = 4096;
  * only when asked for: a scan that finds the tree unchanged needs the numbers and paths alone.
  */
 export async function loadTreeStatCache(path: string): Promise<TreeStatCache | undefined> {
-  let file: FileHandle;
+  // Synchronous reads: a no-op over many small trees loads many small caches, and a round trip
+  // through the thread pool per call costs more than the reads themselves.
+  let fd: number;
   try {
-    file = await open(path, "r");
+    fd = openSync(path, "r");
   } catch {
     return undefined;
   }
   try {
-    const { size } = await file.stat();
-    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
-    await file.read(head, 0, head.length, 0);
+    const { size } = fstatSync(fd);
+    const head = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES));
+    if (readSync(fd, head, 0, head.length, 0) !== head.length) return undefined;
     if (head.toString("latin1", 0, MAGIC.length) !== MAGIC) return undefined;
     const headerEnd = head.indexOf(10, MAGIC.length);
     if (headerEnd < 0) return undefined;
@@ -71,8 +73,7 @@ export async function loadTreeStatCache(path: string): Promise<TreeStatCache | u
     const jsonAt = relsAt + header.relsBytes;
     if (jsonAt + header.jsonBytes !== size) return undefined;
     const body = Buffer.allocUnsafe(jsonAt - statsAt);
-    const { bytesRead } = await file.read(body, 0, body.length, statsAt);
-    if (bytesRead !== body.length) return undefined;
+    if (readFully(fd, body, statsAt) !== body.length) return undefined;
     // Decoded on first use: a tree the monitor vouches for needs its header alone.
     let stats: Float64Array | undefined;
     let rels: string | undefined;
@@ -103,7 +104,7 @@ export async function loadTreeStatCache(path: string): Promise<TreeStatCache | u
   } catch {
     return undefined;
   } finally {
-    await file.close();
+    closeSync(fd);
   }
 }
 
@@ -157,13 +158,17 @@ function readRange(path: string, at: number, length: number): string {
     const fd = openSync(path, "r");
     try {
       const bytes = Buffer.allocUnsafe(length);
-      let n = 0;
-      for (let got = -1; n < length && got !== 0; n += got) got = readSync(fd, bytes, n, length - n, at + n);
-      return bytes.toString("utf8", 0, n);
+      return bytes.toString("utf8", 0, readFully(fd, bytes, at));
     } finally {
       closeSync(fd);
     }
   } catch {
     return "";
   }
+}
+
+function readFully(fd: number, into: Buffer, at: number): number {
+  let n = 0;
+  for (let got = -1; n < into.length && got !== 0; n += got) got = readSync(fd, into, n, into.length - n, at + n);
+  return n;
 }
