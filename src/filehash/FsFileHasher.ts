@@ -8,13 +8,14 @@ import { cachedTree, hashFileTree, type HashJob, type TreeHashes } from "./hashF
 import type { HashWorkerPool } from "./HashWorkerPool.js";
 import { PoolScanner } from "./PoolScanner.js";
 import { noteRecentTree, selectionKey, type TreeFingerprint } from "./recentTrees.js";
+import { statTree } from "./statTree.js";
 import { localScanner } from "./TreeScanner.js";
 import { loadTreeStatCache } from "./TreeStatCache.js";
 
 export interface FsFileHasherOptions {
   /** Threads for large trees; without a pool every tree is hashed on the calling thread. */
   pool?: HashWorkerPool;
-  /** Trees of at least this many files go to the pool. @default 2000 */
+  /** Trees of at least this many files go to the pool; below, starting its threads costs more than it saves. @default 20000 */
   poolThreshold?: number;
   /** A file-system monitor that can vouch for a tree unchanged since its last scan. */
   monitor?: TreeMonitor;
@@ -73,7 +74,7 @@ export class FsFileHasher implements FileHasher {
       cachePath: this.cacheDir ? join(this.cacheDir, cacheName(input)) : undefined,
       ...(fingerprint ? { fingerprint } : {}),
     };
-    const { pool, poolThreshold = 2000, monitor } = this.options;
+    const { pool, poolThreshold = 20_000, monitor } = this.options;
     const cache = monitor && job.cachePath ? await loadTreeStatCache(job.cachePath) : undefined;
     if (monitor && job.cachePath) {
       const answer = await monitor.check(input.root, cache?.token);
@@ -86,13 +87,9 @@ export class FsFileHasher implements FileHasher {
     // Known small: all of it here. Known large: listed and read by the pool's threads together.
     if (size !== undefined && size < poolThreshold * CACHE_BYTES_PER_FILE) return hashFileTree(job);
     if (size !== undefined) return hashFileTree(job, new PoolScanner(pool));
-    // Unknown: listed by the threads (a small tree's top folders are listed here, which is all
-    // of it), read by them if it turns out large.
+    // Unknown (never scanned): listed here, read by the threads if it turns out large.
     const startedAtMs = Date.now();
-    job.listed = {
-      ...(await new PoolScanner(pool).list(input.root, input.include, input.exclude)),
-      startedAtMs,
-    };
+    job.listed = { ...statTree(input.root, input.include, input.exclude), startedAtMs };
     return hashFileTree(job, job.listed.rels.length >= poolThreshold ? new PoolScanner(pool) : localScanner);
   }
 }

@@ -55,7 +55,13 @@ export class PoolScanner implements TreeScanner {
         tree.stats[i * STATS_PER_FILE + 4]!,
       ]);
       const rels = segment.chunk.map((i) => tree.rels[i]!);
-      const result = this.pool.run<ReadChunkResult>({ kind: "read", base, rels, sizesAndModes, stream: !!stream });
+      const result = this.pool.run<ReadChunkResult>({
+        kind: "read",
+        base,
+        rels,
+        sizesAndModes,
+        stream: !!stream,
+      });
       // A chunk that fails before its turn is reported at its turn, not as an unhandled rejection.
       result.catch(() => {});
       pending.set(k, result);

@@ -169,6 +169,7 @@ function readRange(path: string, at: number, length: number): string {
 
 function readFully(fd: number, into: Buffer, at: number): number {
   let n = 0;
-  for (let got = -1; n < into.length && got !== 0; n += got) got = readSync(fd, into, n, into.length - n, at + n);
+  for (let got = -1; n < into.length && got !== 0; n += got)
+    got = readSync(fd, into, n, into.length - n, at + n);
   return n;
 }

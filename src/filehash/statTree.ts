@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import picomatch from "picomatch";
+import { createRequire } from "node:module";
+import type picomatchType from "picomatch";
 
 /** Numbers kept per file: inode, size, mtime, ctime, mode. */
 export const STATS_PER_FILE = 5;
@@ -57,8 +58,8 @@ export function statPart(
   { prefix = "", splitDepth = Infinity }: { prefix?: string; splitDepth?: number } = {},
 ): { tree: StattedTree; units: TreeUnit[] } {
   const all = include.length === 1 && include[0] === "**";
-  const isIncluded = all ? () => true : picomatch([...include], { dot: true });
-  const isExcluded = exclude.length === 0 ? () => false : picomatch([...exclude], { dot: true });
+  const isIncluded = all ? () => true : matcher(include);
+  const isExcluded = exclude.length === 0 ? () => false : matcher(exclude);
   const rels: string[] = [];
   const numbers: number[] = [];
   const units: TreeUnit[] = [];
@@ -96,6 +97,12 @@ export function statPart(
   };
   visit(join(root, "/") + prefix, prefix, 0);
   return { tree: { rels, stats: Float64Array.from(numbers), hardLinked }, units };
+}
+
+/** Loaded only for a selection: a hash worker that lists whole trees starts without it. */
+function matcher(globs: readonly string[]): (path: string) => boolean {
+  const picomatch = createRequire(import.meta.url)("picomatch") as typeof picomatchType;
+  return picomatch([...globs], { dot: true });
 }
 
 /** Sorts names by code point. JavaScript's default sort compares UTF-16 units, which differs only
