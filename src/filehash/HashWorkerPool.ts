@@ -64,7 +64,8 @@ export class HashWorkerPool {
       const id = this.nextId++;
       this.busy.set(worker, { id, pending });
       worker.ref();
-      worker.postMessage({ id, request: pending.request });
+      const { request } = pending;
+      worker.postMessage({ id, request }, request.kind === "read" && request.stream ? [request.stream] : []);
     }
   }
 

@@ -1,14 +1,18 @@
 import { createHash } from "node:crypto";
 import { BLOCK } from "./hashFile.js";
 import type { HashWorkerPool } from "./HashWorkerPool.js";
-import type { ReadChunkResult } from "./readChunk.js";
+import { streamBytes, type ReadChunkResult } from "./readChunk.js";
 import { readOne, type TreePass } from "./readTree.js";
 import { isSymlinkMode, statPart, STATS_PER_FILE, type StattedTree, type TreeUnit } from "./statTree.js";
 import type { TreeScanner } from "./TreeScanner.js";
 
-/** A chunk of files for one worker: few enough that every thread has several to take. */
-const CHUNK_BYTES = 4 << 20;
-const CHUNK_FILES = 1024;
+/**
+ * A chunk of files for one worker: small enough that every thread has several to take. For a
+ * fingerprint, the stream of a chunk (paths and bytes) fits one buffer of this size; the buffers
+ * are lent to the workers and come back, a few in all.
+ */
+const CHUNK_BYTES = BLOCK + (64 << 10);
+const CHUNK_FILES = 512;
 
 type Segment = { chunk: number[] } | { local: number };
 
@@ -47,6 +51,7 @@ export class PoolScanner implements TreeScanner {
     const digests = readAll ? new Array<string>(tree.rels.length) : cached.map((h) => h ?? "");
     const pending = new Map<number, Promise<ReadChunkResult>>();
     const window = 2 * this.pool.threads + 1;
+    const spare: ArrayBuffer[] = [];
     const start = (k: number) => {
       const segment = segments[k];
       if (!segment || !("chunk" in segment)) return;
@@ -55,12 +60,13 @@ export class PoolScanner implements TreeScanner {
         tree.stats[i * STATS_PER_FILE + 4]!,
       ]);
       const rels = segment.chunk.map((i) => tree.rels[i]!);
+      const buffer = stream ? (spare.pop() ?? new ArrayBuffer(CHUNK_BYTES)) : undefined;
       const result = this.pool.run<ReadChunkResult>({
         kind: "read",
         base,
         rels,
         sizesAndModes,
-        stream: !!stream,
+        ...(buffer ? { stream: buffer } : {}),
       });
       // A chunk that fails before its turn is reported at its turn, not as an unhandled rejection.
       result.catch(() => {});
@@ -78,7 +84,10 @@ export class PoolScanner implements TreeScanner {
         const result = await pending.get(k)!;
         pending.delete(k);
         segment.chunk.forEach((i, j) => (digests[i] = result.digests[j]!));
-        if (result.bytes) stream?.update(result.bytes);
+        if (result.stream) {
+          stream?.update(new Uint8Array(result.stream.buffer, 0, result.stream.length));
+          spare.push(result.stream.buffer);
+        }
         read += segment.chunk.length;
       }
       start(k + window);
@@ -106,14 +115,17 @@ function plan(tree: StattedTree, cached: (string | undefined)[], stream: boolean
   for (let i = 0; i < tree.rels.length; i++) {
     if (cached[i] !== undefined) continue;
     const size = tree.stats[i * STATS_PER_FILE + 1]!;
-    if (stream && (size > BLOCK || isSymlinkMode(tree.stats[i * STATS_PER_FILE + 4]!))) {
+    // Too large for a chunk's buffer (a path that long is one too), or a link: read here.
+    const large = streamBytes([tree.rels[i]!], () => size) > CHUNK_BYTES;
+    if (stream && (large || isSymlinkMode(tree.stats[i * STATS_PER_FILE + 4]!))) {
       flush();
       segments.push({ local: i });
       continue;
     }
-    if (chunk.length >= CHUNK_FILES || (chunk.length > 0 && bytes + size > CHUNK_BYTES)) flush();
+    const needs = streamBytes([tree.rels[i]!], () => size);
+    if (chunk.length >= CHUNK_FILES || (chunk.length > 0 && bytes + needs > CHUNK_BYTES)) flush();
     chunk.push(i);
-    bytes += size;
+    bytes += needs;
   }
   flush();
   return segments;

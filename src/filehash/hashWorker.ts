@@ -8,8 +8,8 @@ export type HashRequest =
   | ({ kind: "read" } & ReadChunk);
 
 /**
- * A hash worker: takes `{ id, request }`, answers `{ id, result }` or `{ id, error }`. Bytes read
- * for a fingerprint are transferred, not copied.
+ * A hash worker: takes `{ id, request }`, answers `{ id, result }` or `{ id, error }`. The buffer
+ * a chunk is read into for a fingerprint goes back and forth, transferred, never copied.
  */
 parentPort?.on("message", ({ id, request }: { id: number; request: HashRequest }) => {
   try {
@@ -18,8 +18,7 @@ parentPort?.on("message", ({ id, request }: { id: number; request: HashRequest }
       parentPort?.postMessage({ id, result: statPart(root, include, exclude, { prefix }).tree });
     } else {
       const result = readChunk(request);
-      const transfer = result.bytes ? [result.bytes.buffer as ArrayBuffer] : [];
-      parentPort?.postMessage({ id, result }, transfer);
+      parentPort?.postMessage({ id, result }, result.stream ? [result.stream.buffer] : []);
     }
   } catch (error) {
     const { message, code } = error as NodeJS.ErrnoException;

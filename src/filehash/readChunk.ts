@@ -9,20 +9,29 @@ export interface ReadChunk {
   rels: string[];
   /** Size when listed, then mode, per file. */
   sizesAndModes: number[];
-  /** Also return the bytes the prototype's fingerprint takes from these files (regular files only). */
-  stream: boolean;
+  /**
+   * For the prototype's fingerprint: a buffer to fill with `path NUL bytes NUL` of every file (regular
+   * files only), in order, large enough for their sizes when listed. It goes back with the answer.
+   */
+  stream?: ArrayBuffer;
 }
 
-/** Each file's content hash, and, for a stream, `path NUL bytes NUL` of every file, in order. */
+/** Each file's content hash, and the stream buffer with how much of it was filled. */
 export interface ReadChunkResult {
   digests: string[];
-  bytes?: Uint8Array;
+  stream?: { buffer: ArrayBuffer; length: number };
+}
+
+/** Bytes of a chunk's stream: its paths with their NULs and its files' sizes. */
+export function streamBytes(rels: readonly string[], sizes: (i: number) => number): number {
+  return rels.reduce((sum, rel, i) => sum + Buffer.byteLength(rel) + 2 + sizes(i), 0);
 }
 
 /**
- * Reads a chunk of files once each. For a stream, each file is read straight into the bytes that
- * go back to the caller, which hashes them into the fingerprint in the tree's order: the threads
- * read in parallel, the fingerprint stays one sequential hash.
+ * Reads a chunk of files once each. For a stream, each file is read straight into the caller's
+ * buffer, which goes back to be hashed into the fingerprint in the tree's order and then lent out
+ * again: the threads read in parallel, the fingerprint stays one sequential hash, and no memory
+ * is made per chunk.
  */
 export function readChunk(chunk: ReadChunk): ReadChunkResult {
   const { base, rels, sizesAndModes } = chunk;
@@ -33,17 +42,14 @@ export function readChunk(chunk: ReadChunk): ReadChunkResult {
       const mode = sizesAndModes[2 * i + 1]!;
       const full = base + rel;
       if (isSymlinkMode(mode)) digests.push("@" + hash("sha256", readlinkSync(full), "hex"));
-      else digests.push(withMode(hashFile(full, sizesAndModes[2 * i]!, buffer), mode));
+      else digests.push(withMode(hashFile(full, sizesAndModes[2 * i]!, buffer, undefined), mode));
     });
     return { digests };
   }
-  const names = rels.map((rel) => Buffer.from(rel + "\0"));
-  const capacity = names.reduce((sum, name, i) => sum + name.length + sizesAndModes[2 * i]! + 1, 0);
-  const bytes = new Uint8Array(new ArrayBuffer(capacity));
+  const bytes = new Uint8Array(chunk.stream);
   let at = 0;
   rels.forEach((rel, i) => {
-    bytes.set(names[i]!, at);
-    at += names[i]!.length;
+    at += Buffer.from(chunk.stream!, at).write(rel + "\0");
     const fd = openSync(base + rel, "r");
     let n: number;
     try {
@@ -55,7 +61,7 @@ export function readChunk(chunk: ReadChunk): ReadChunkResult {
     at += n;
     bytes[at++] = 0;
   });
-  return { digests, bytes: bytes.subarray(0, at) };
+  return { digests, stream: { buffer: chunk.stream, length: at } };
 }
 
 /** An executable file's hash is marked, so that a mode change alone changes the key. */

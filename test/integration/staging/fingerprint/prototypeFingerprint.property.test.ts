@@ -65,7 +65,7 @@ function writeSnapshot({ items, big }: { items: Item[]; big: boolean }): string 
     }
     made.push(rel);
   }
-  if (big) writeFileSync(join(root, "big.bin"), Buffer.alloc(BLOCK + 12_345, "0123456789abcdef"));
+  if (big) writeFileSync(join(root, "big.bin"), Buffer.alloc(2 * BLOCK + 12_345, "0123456789abcdef"));
   return root;
 }
 
