@@ -75,3 +75,13 @@ async function probeOne(
     throw error;
   }
 }
+
+/**
+ * A target's identity with only the tools a node uses, for its key: a node that runs docker is not
+ * rebuilt because helm was upgraded, nor because a command that never asks for helm ran first.
+ */
+export function identityWith(identity: TargetIdentity, tools: readonly ToolName[]): TargetIdentity {
+  const kept: TargetIdentity["tools"] = {};
+  for (const tool of tools) if (identity.tools[tool] !== undefined) kept[tool] = identity.tools[tool];
+  return { ...identity, tools: kept };
+}

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LocalTarget } from "../../../src/targets/LocalTarget.js";
 import { locateLocalTools, locateRemoteTools } from "../../../src/targets/locateTools.js";
-import { probeTools, type ToolName } from "../../../src/targets/probeTools.js";
+import { identityWith, probeTools, type ToolName } from "../../../src/targets/probeTools.js";
 import type { Target } from "../../../src/targets/Target.js";
 import { ToolVersionCache } from "../../../src/targets/ToolVersionCache.js";
 import { useTmpDir } from "../../helpers/useTmpDir.js";
@@ -92,5 +92,19 @@ describe("locateRemoteTools", () => {
       expect(remote[name]).toEqual({ ...rest, mtimeMs: Math.floor(mtimeMs / 1000) * 1000 });
     }
     expect(remote.k6!.real).toBe(join(bin, "bun"));
+  });
+});
+
+describe("identityWith", () => {
+  it("keeps only the tools named, so other tools' versions stay out of a key", () => {
+    const identity = {
+      kind: "local" as const,
+      id: "m",
+      os: "Linux",
+      arch: "x86_64",
+      tools: { docker: "24.0.7", helm: "3.14.0", node: "20.1.0" },
+    };
+    expect(identityWith(identity, ["docker", "k6"])).toEqual({ ...identity, tools: { docker: "24.0.7" } });
+    expect(identity.tools).toEqual({ docker: "24.0.7", helm: "3.14.0", node: "20.1.0" });
   });
 });
