@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { has, timeCommand } from "./measure.js";
 import { Table } from "./report.js";
-import { setup, staging, writeConfig, writeManyVersions } from "./workspaces.js";
+import { removeDir, setup, staging, writeConfig, writeManyVersions } from "./workspaces.js";
 
 /**
  * A graph of `nodes` nodes with file inputs, no-op, as whole processes: `staging make
@@ -38,6 +38,6 @@ export function benchGraph(nodes: number, runs: number, env: NodeJS.ProcessEnv):
       .row(make, ninja, 3)
       .print();
   } finally {
-    rmSync(ws, { recursive: true, force: true });
+    removeDir(ws);
   }
 }

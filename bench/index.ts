@@ -39,7 +39,7 @@ console.log(
 console.log(`- load average before: ${load()}`);
 console.log(`- ${runs} runs of each command after one unmeasured run; median (min–max) of wall time`);
 try {
-  if (only.includes("demo")) benchDemo(runs, env);
+  if (only.includes("demo")) benchDemo(runs, env, small);
   if (only.includes("tree")) benchLargeTree(files, runs, env);
   if (only.includes("graph")) benchGraph(nodes, runs, env);
   console.log(`\n- load average after: ${load()}`);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { timeCommand } from "./measure.js";
 import { check, Table } from "./report.js";
-import { gitCommitAll, staging, writeConfig, writeLargeTree } from "./workspaces.js";
+import { gitCommitAll, removeDir, staging, writeConfig, writeLargeTree } from "./workspaces.js";
 
 const BYTES = 1000;
 
@@ -53,7 +53,7 @@ export function benchLargeTree(files: number, runs: number, env: NodeJS.ProcessE
     benchNoop(ws, runs, env);
   } finally {
     spawnSync(process.execPath, [staging()[1]!, "fsmonitor", "stop"], { cwd: ws, env, stdio: "ignore" });
-    rmSync(ws, { recursive: true, force: true });
+    removeDir(ws);
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,11 +21,16 @@ export function setup(argv: string[], cwd: string, env: NodeJS.ProcessEnv): void
 export function gitCommitAll(dir: string): void {
   writeFileSync(join(dir, ".gitignore"), ".staging/\ncampaigns/\n");
   const git = (...args: string[]) =>
-    execFileSync("git", ["-c", "user.email=bench@localhost", "-c", "user.name=bench", ...args], {
-      cwd: dir,
-      stdio: "ignore",
-      maxBuffer: 256 << 20,
-    });
+    // No gc in the background: it would still be writing when the folder is removed.
+    execFileSync(
+      "git",
+      ["-c", "user.email=bench@localhost", "-c", "user.name=bench", "-c", "gc.auto=0", ...args],
+      {
+        cwd: dir,
+        stdio: "ignore",
+        maxBuffer: 256 << 20,
+      },
+    );
   git("init", "-q");
   git("add", "-A");
   git("commit", "-qm", "bench");
@@ -67,4 +72,9 @@ export function writeManyVersions(dir: string, versions: number): string[] {
     files.push(`versions/${slug}/snapshot/main.txt`);
   }
   return files;
+}
+
+/** Removes a bench folder, retrying while a process that wrote into it winds down. */
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
