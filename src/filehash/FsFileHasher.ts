@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { FileHasher, HashedTree } from "../engine/FileHasher.js";
 import type { FileInput } from "../engine/TaskNode.js";
@@ -20,9 +19,6 @@ export interface FsFileHasherOptions {
   /** A file-system monitor that can vouch for a tree unchanged since its last scan. */
   monitor?: TreeMonitor;
 }
-
-/** A cache takes at least this many bytes per file: a cache this large means a tree worth a thread. */
-const CACHE_BYTES_PER_FILE = 100;
 
 /**
  * Content hashes of a file input's files, with a stat cache per root and selection (see
@@ -75,7 +71,8 @@ export class FsFileHasher implements FileHasher {
       ...(fingerprint ? { fingerprint } : {}),
     };
     const { pool, poolThreshold = 20_000, monitor } = this.options;
-    const cache = monitor && job.cachePath ? await loadTreeStatCache(job.cachePath) : undefined;
+    const cache = job.cachePath ? await loadTreeStatCache(job.cachePath) : undefined;
+    job.cache = cache ?? null;
     if (monitor && job.cachePath) {
       const answer = await monitor.check(input.root, cache?.token);
       const complete = cache && (!fingerprint || cache.fingerprint !== undefined);
@@ -83,10 +80,8 @@ export class FsFileHasher implements FileHasher {
       if (answer?.token) job.token = answer.token;
     }
     if (!pool) return hashFileTree(job);
-    const size = cache ? cache.count * CACHE_BYTES_PER_FILE : cacheBytes(job.cachePath);
     // Known small: all of it here. Known large: listed and read by the pool's threads together.
-    if (size !== undefined && size < poolThreshold * CACHE_BYTES_PER_FILE) return hashFileTree(job);
-    if (size !== undefined) return hashFileTree(job, new PoolScanner(pool));
+    if (cache) return hashFileTree(job, cache.count < poolThreshold ? localScanner : new PoolScanner(pool));
     // Unknown (never scanned): listed here, read by the threads if it turns out large.
     const startedAtMs = Date.now();
     job.listed = { ...statTree(input.root, input.include, input.exclude), startedAtMs };
@@ -103,8 +98,4 @@ function cacheName(input: FileInput): string {
 function lazyTree(tree: TreeHashes): HashedTree {
   let files: Record<string, string> | undefined;
   return { digest: tree.digest, files: () => (files ??= tree.files()) };
-}
-
-function cacheBytes(path: string | undefined): number | undefined {
-  return path === undefined ? undefined : statSync(path, { throwIfNoEntry: false })?.size;
 }

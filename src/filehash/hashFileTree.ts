@@ -19,6 +19,8 @@ export interface HashJob {
   token?: string;
   /** Read every file if the cache holds no fingerprint for the tree as it is: one pass gives both. */
   fingerprint?: boolean;
+  /** The stat cache, when the caller loaded it already (null: there is none). */
+  cache?: TreeStatCache | null;
 }
 
 /** A hashed tree: its digest at once, its file map (and that map's canonical JSON) when asked for. */
@@ -50,7 +52,11 @@ export async function hashFileTree(job: HashJob, scanner: TreeScanner = localSca
   const startedAtMs = job.listed?.startedAtMs ?? Date.now();
   const [tree, cache] = await Promise.all([
     job.listed ?? scanner.list(job.root, job.include, job.exclude),
-    job.cachePath ? loadTreeStatCache(job.cachePath) : undefined,
+    job.cache !== undefined
+      ? (job.cache ?? undefined)
+      : job.cachePath
+        ? loadTreeStatCache(job.cachePath)
+        : undefined,
   ]);
   const trustBefore = (cache?.writtenAtMs ?? 0) - RACY_WINDOW_MS;
   const joined = tree.rels.join("\0");
