@@ -7,7 +7,6 @@ import { cachedTree, hashFileTree, type HashJob, type TreeHashes } from "./hashF
 import type { HashWorkerPool } from "./HashWorkerPool.js";
 import { PoolScanner } from "./PoolScanner.js";
 import { noteRecentTree, selectionKey, type TreeFingerprint } from "./recentTrees.js";
-import { statTree } from "./statTree.js";
 import { localScanner } from "./TreeScanner.js";
 import { loadTreeStatCache } from "./TreeStatCache.js";
 
@@ -82,10 +81,11 @@ export class FsFileHasher implements FileHasher {
     if (!pool) return hashFileTree(job);
     // Known small: all of it here. Known large: listed and read by the pool's threads together.
     if (cache) return hashFileTree(job, cache.count < poolThreshold ? localScanner : new PoolScanner(pool));
-    // Unknown (never scanned): listed here, read by the threads if it turns out large.
+    // Unknown (never scanned): listed here unless it has many folders, read by the threads if large.
     const startedAtMs = Date.now();
-    job.listed = { ...statTree(input.root, input.include, input.exclude), startedAtMs };
-    return hashFileTree(job, job.listed.rels.length >= poolThreshold ? new PoolScanner(pool) : localScanner);
+    const scanner = new PoolScanner(pool);
+    job.listed = { ...(await scanner.listUnknown(input.root, input.include, input.exclude)), startedAtMs };
+    return hashFileTree(job, job.listed.rels.length >= poolThreshold ? scanner : localScanner);
   }
 }
 

@@ -31,11 +31,17 @@ export class PoolScanner implements TreeScanner {
     // Too few folders to share: go one level deeper, while the levels above stay small.
     for (let depth = 2; depth <= 3 && this.fewUnits(split); depth++)
       split = statPart(root, include, exclude, { splitDepth: depth });
-    const parts = await Promise.all(
-      split.units.map(({ prefix }) =>
-        this.pool.run<StattedTree>({ kind: "list", root, include, exclude, prefix }),
-      ),
-    );
+    return this.listUnits(root, include, exclude, split);
+  }
+
+  /**
+   * A tree never scanned, of unknown size: its top two levels are listed here, and the folders
+   * below go to the workers only if there are enough of them to be worth starting threads for.
+   */
+  async listUnknown(root: string, include: readonly string[] = ["**"], exclude: readonly string[] = []) {
+    const split = statPart(root, include, exclude, { splitDepth: 2 });
+    if (split.units.length >= 4 * this.pool.threads) return this.listUnits(root, include, exclude, split);
+    const parts = split.units.map(({ prefix }) => statPart(root, include, exclude, { prefix }).tree);
     return splice(split.tree, split.units, parts);
   }
 
@@ -95,6 +101,20 @@ export class PoolScanner implements TreeScanner {
     const files: Record<string, string> = {};
     tree.rels.forEach((rel, i) => (files[rel] = digests[i]!));
     return { files, fingerprint: stream?.digest("hex"), read };
+  }
+
+  private async listUnits(
+    root: string,
+    include: readonly string[],
+    exclude: readonly string[],
+    split: { tree: StattedTree; units: TreeUnit[] },
+  ): Promise<StattedTree> {
+    const parts = await Promise.all(
+      split.units.map(({ prefix }) =>
+        this.pool.run<StattedTree>({ kind: "list", root, include, exclude, prefix }),
+      ),
+    );
+    return splice(split.tree, split.units, parts);
   }
 
   private fewUnits({ tree, units }: { tree: StattedTree; units: TreeUnit[] }): boolean {
