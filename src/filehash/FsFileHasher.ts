@@ -23,8 +23,9 @@ export interface FsFileHasherOptions {
  * Content hashes of a file input's files, with a stat cache per root and selection (see
  * `hashFileTree`). With a monitor, a tree it vouches for since the cache's scan is the cached
  * tree, with no file even statted. Otherwise a tree known to be large by its cache is listed and
- * read by the pool's threads together (`PoolScanner`); one without a cache is listed here first,
- * and its files are read by the pool if it turns out large.
+ * read by the pool's threads together (`PoolScanner`); one never scanned is listed here unless it
+ * has many folders, and its files are read by the pool if it turns out large. Each scan is noted
+ * (`recentTrees`), for an action that needs what the scan of its key found.
  */
 export class FsFileHasher implements FileHasher {
   /** Files read by this hasher so far: what its scans cost beyond stat calls. */
