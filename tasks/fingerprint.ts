@@ -1,5 +1,5 @@
 import { defineTask } from "../src/engine/defineTask.js";
-import { snapshotFingerprint } from "../src/staging/fingerprint/snapshotFingerprint.js";
+import { hashedSnapshotFingerprint } from "../src/staging/fingerprint/snapshotFingerprint.js";
 import { nodeIds } from "../src/staging/graph/nodeIds.js";
 
 export interface FingerprintParams {
@@ -15,12 +15,14 @@ export interface FingerprintOutput {
 
 export const fingerprintTask = defineTask<FingerprintParams, FingerprintOutput, { slug: string }>({
   name: "fingerprint",
-  version: "1",
+  // 2: the prototype's order (component by component) and its handling of symlinks.
+  version: "2",
   id: (p) => nodeIds.fingerprint(p.slug),
   pure: true,
   inputs: (p) => ({ files: [{ name: "snapshot", root: p.snapshotDir }] }),
+  // The snapshot was read by the scan that made this node's key, in the same pass as its hashes.
   run: async (p) => {
-    const { digest, files } = snapshotFingerprint(p.snapshotDir);
+    const { digest, files } = await hashedSnapshotFingerprint(p.snapshotDir);
     return { snapshot_fingerprint: digest, files };
   },
 });

@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { StagingError } from "../errors/index.js";
+import { importConfigModule } from "./importConfigModule.js";
 import { resolveConfig } from "./resolveConfig.js";
 import type { ResolvedConfig, StagingConfig } from "./StagingConfig.js";
+import { userCacheDir } from "./userCacheDir.js";
 
 export const CONFIG_NAMES = [
   "staging.config.ts",
@@ -22,7 +24,8 @@ export interface ConfigSource {
 /**
  * Finds and loads the configuration: `--config` wins; with `--workspace` only, a config inside
  * that folder is used if there is one, else the control-plane defaults; otherwise the nearest
- * config upward from the cwd. TypeScript configs load without a build step (jiti).
+ * config upward from the cwd. TypeScript configs load without a build step: compiled once per
+ * content and kept in the user's cache folder (`importConfigModule`).
  */
 export async function loadConfig(source: ConfigSource): Promise<ResolvedConfig> {
   const file = findConfigFile(source);
@@ -61,17 +64,10 @@ function firstExisting(dir: string): string | undefined {
 }
 
 async function importConfig(file: string): Promise<StagingConfig> {
-  const { createJiti } = await import("jiti");
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+  let loaded: unknown;
   try {
-    const loaded = await jiti.import<StagingConfig>(file, { default: true });
-    if (loaded === null || typeof loaded !== "object") {
-      throw new StagingError("The config file does not export a configuration", {
-        code: "E_CONFIG",
-        facts: { file, expected: "export default defineConfig({ ... })", got: typeof loaded },
-      });
-    }
-    return loaded;
+    const module = await importConfigModule(file, userCacheDir());
+    loaded = "default" in module ? module.default : module;
   } catch (error) {
     if (error instanceof StagingError) throw error;
     throw new StagingError("The config file could not be loaded", {
@@ -81,4 +77,11 @@ async function importConfig(file: string): Promise<StagingConfig> {
       cause: error,
     });
   }
+  if (loaded === null || typeof loaded !== "object") {
+    throw new StagingError("The config file does not export a configuration", {
+      code: "E_CONFIG",
+      facts: { file, expected: "export default defineConfig({ ... })", got: typeof loaded },
+    });
+  }
+  return loaded;
 }

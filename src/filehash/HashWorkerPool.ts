@@ -1,13 +1,12 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import type { HashJob, TreeHashes } from "./hashFileTree.js";
+import type { HashRequest } from "./hashWorker.js";
 
-type Reply =
-  { id: number; json: string; digest: string } | { id: number; error: { message: string; code?: string } };
+type Reply = { id: number; result: unknown } | { id: number; error: { message: string; code?: string } };
 
 interface Pending {
-  job: HashJob;
-  resolve(tree: TreeHashes): void;
+  request: HashRequest;
+  resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
@@ -20,8 +19,9 @@ export interface HashWorkerPoolOptions {
 }
 
 /**
- * Threads that hash large trees, so a no-op `make` stats its trees on every core: the stat calls,
- * not JavaScript, are most of its time. Workers start on first use and never keep the process alive.
+ * Threads that list and read parts of large trees, so that a scan stats and reads on every core:
+ * the system calls, not JavaScript, are most of its time. Requests are answered in any order;
+ * workers start on first use and never keep the process alive.
  */
 export class HashWorkerPool {
   private readonly size: number;
@@ -36,10 +36,15 @@ export class HashWorkerPool {
     this.size = Math.max(1, options.size ?? Math.min(availableParallelism(), 4));
   }
 
-  hash(job: HashJob): Promise<TreeHashes> {
+  /** The number of threads it runs at most. */
+  get threads(): number {
+    return this.size;
+  }
+
+  run<Result>(request: HashRequest): Promise<Result> {
     if (this.closed) return Promise.reject(new Error("hash worker pool is closed"));
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, resolve, reject });
+      this.queue.push({ request, resolve, reject });
       this.dispatch();
     });
   }
@@ -59,7 +64,8 @@ export class HashWorkerPool {
       const id = this.nextId++;
       this.busy.set(worker, { id, pending });
       worker.ref();
-      worker.postMessage({ id, job: pending.job });
+      const { request } = pending;
+      worker.postMessage({ id, request }, request.kind === "read" && request.stream ? [request.stream] : []);
     }
   }
 
@@ -76,7 +82,7 @@ export class HashWorkerPool {
       if ("error" in reply) {
         current.pending.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
       } else {
-        current.pending.resolve({ json: reply.json, digest: reply.digest });
+        current.pending.resolve(reply.result);
       }
       this.dispatch();
     });

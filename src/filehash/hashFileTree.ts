@@ -1,11 +1,12 @@
-import { readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { sha256Hex } from "../engine/hashing.js";
 import { canonicalTree } from "../engine/InputManifest.js";
-import { isSymlinkMode, statTree, STATS_PER_FILE, type StattedTree } from "./statTree.js";
+import { readTree } from "./readTree.js";
+import { statTree, STATS_PER_FILE, type StattedTree } from "./statTree.js";
+import { localScanner, type TreeScanner } from "./TreeScanner.js";
 import { loadTreeStatCache, writeTreeStatCache, type TreeStatCache } from "./TreeStatCache.js";
 
-/** One tree to hash. Plain data, so that it can be posted to a hash worker. */
+/** One tree to hash. */
 export interface HashJob {
   root: string;
   include?: readonly string[];
@@ -16,13 +17,22 @@ export interface HashJob {
   cachePath: string | undefined;
   /** The monitor's token, taken before this scan, to keep with the cache it writes. */
   token?: string;
+  /** Read every file if the cache holds no fingerprint for the tree as it is: one pass gives both. */
+  fingerprint?: boolean;
+  /** The stat cache, when the caller loaded it already (null: there is none). */
+  cache?: TreeStatCache | null;
 }
 
-/** A hashed tree: its canonical JSON and digest, and the file map when it is at hand. */
+/** A hashed tree: its digest at once, its file map (and that map's canonical JSON) when asked for. */
 export interface TreeHashes {
-  json: string;
   digest: string;
-  files?: Record<string, string>;
+  /** Regular files and symlinks in the tree. */
+  count: number;
+  /** The prototype's fingerprint, known when this scan or the cached one read every file. */
+  fingerprint?: string;
+  /** Files read by this scan: none when the cache answered. */
+  read: number;
+  files(): Record<string, string>;
 }
 
 /** File timestamps can be this coarse: an entry modified this close to the cache write is rehashed. */
@@ -32,33 +42,70 @@ const RACY_WINDOW_MS = 2000;
  * Content hashes of a tree's files. A cache keyed by (inode, size, mtime, ctime, mode) skips
  * reading unchanged files; content still decides, and entries whose mtime is within the racy
  * window of the scan that wrote the cache are always rehashed. When every path and stat number matches
- * the cache, the cached tree is the answer and no per-file hash is even looked at.
+ * the cache, the cached tree is the answer and no per-file hash is even looked at. A scan that
+ * reads every file (no usable cache, or `fingerprint` asked for) computes the prototype's
+ * fingerprint in the same pass, and the cache keeps it.
  */
-export async function hashFileTree(job: HashJob): Promise<TreeHashes> {
+export async function hashFileTree(job: HashJob, scanner: TreeScanner = localScanner): Promise<TreeHashes> {
   // The racy window is measured from before anything was statted or read: a file modified again
   // in the same timestamp tick as its read must fall inside it, however long the scan took.
   const startedAtMs = job.listed?.startedAtMs ?? Date.now();
-  const tree = job.listed ?? statTree(job.root, job.include, job.exclude);
-  const cache = job.cachePath ? await loadTreeStatCache(job.cachePath) : undefined;
+  const [tree, cache] = await Promise.all([
+    job.listed ?? scanner.list(job.root, job.include, job.exclude),
+    job.cache !== undefined
+      ? (job.cache ?? undefined)
+      : job.cachePath
+        ? loadTreeStatCache(job.cachePath)
+        : undefined,
+  ]);
   const trustBefore = (cache?.writtenAtMs ?? 0) - RACY_WINDOW_MS;
   const joined = tree.rels.join("\0");
-  const write = async (hashed: { json: string; digest: string }, writtenAtMs: number) => {
+  const count = tree.rels.length;
+  const write = async (
+    hashed: Pick<TreeStatCache, "json" | "digest" | "fingerprint">,
+    writtenAtMs: number,
+  ) => {
     if (!job.cachePath) return;
     const { stats, hardLinked } = tree;
-    const entry = { writtenAtMs, rels: joined, count: tree.rels.length, stats, hardLinked, ...hashed };
+    const { json, digest, fingerprint } = hashed;
+    const entry: TreeStatCache = { writtenAtMs, rels: joined, count, stats, hardLinked, json, digest };
+    if (fingerprint !== undefined) entry.fingerprint = fingerprint;
     await writeTreeStatCache(job.cachePath, job.token ? { ...entry, token: job.token } : entry);
   };
-  if (cache && cache.count === tree.rels.length && cache.rels === joined) {
-    if (sameStats(tree.stats, cache.stats, trustBefore)) {
-      // Unchanged, and now known so as of the monitor's newer token: keep that with it.
-      if (job.token && job.token !== cache.token) await write(cache, cache.writtenAtMs);
-      return { json: cache.json, digest: cache.digest };
-    }
+  const unchanged =
+    cache?.count === count && cache.rels === joined && sameStats(tree.stats, cache.stats, trustBefore);
+  if (unchanged && (cache.fingerprint !== undefined || !job.fingerprint)) {
+    // Unchanged, and now known so as of the monitor's newer token: keep that with it.
+    if (job.token && job.token !== cache.token) await write(cache, cache.writtenAtMs);
+    return cachedTree(cache, job);
   }
-  const files = rehash(join(job.root, "/"), tree, cache, trustBefore);
-  const hashed = canonicalTree(files);
+  const known = reusable(tree, cache, trustBefore);
+  const pass = await scanner.read(join(job.root, "/"), tree, known, job.fingerprint ?? false);
+  const hashed = { ...canonicalTree(pass.files), fingerprint: pass.fingerprint };
   await write(hashed, startedAtMs);
-  return { ...hashed, files };
+  const { digest, fingerprint } = hashed;
+  return { digest, count, read: pass.read, files: () => pass.files, ...(fingerprint ? { fingerprint } : {}) };
+}
+
+/**
+ * The tree a cache holds, its file map parsed only when asked for. The cache is written without
+ * fsync (it is a cache): a file map that a crash left damaged no longer hashes to the tree's
+ * digest, and the tree is then read again for it.
+ */
+export function cachedTree(
+  cache: TreeStatCache,
+  job: Pick<HashJob, "root" | "include" | "exclude">,
+): TreeHashes {
+  const { digest, count, fingerprint } = cache;
+  const files = () =>
+    parseIntact(cache) ??
+    readTree(join(job.root, "/"), statTree(job.root, job.include, job.exclude), () => undefined, false).files;
+  return { digest, count, read: 0, files, ...(fingerprint !== undefined ? { fingerprint } : {}) };
+}
+
+function parseIntact(cache: TreeStatCache): Record<string, string> | undefined {
+  const json = cache.json;
+  return sha256Hex(json) === cache.digest ? (JSON.parse(json) as Record<string, string>) : undefined;
 }
 
 /** Every number equal, and no file modified within the racy window of the cache's write. */
@@ -68,31 +115,22 @@ function sameStats(now: Float64Array, cached: Float64Array, trustBefore: number)
   return true;
 }
 
-/** Hashes of every file, read again unless its stat numbers match the cache's and it is not racy. */
-function rehash(
-  base: string,
+/** The cached hash of file `i`, where its stat numbers match the cache's and it is not racy. */
+function reusable(
   { rels, stats }: StattedTree,
   cache: TreeStatCache | undefined,
   trustBefore: number,
-): Record<string, string> {
-  const old = cache ? (JSON.parse(cache.json) as Record<string, string>) : {};
-  const oldIndex = new Map(cache ? cache.rels.split("\0").map((rel, i) => [rel, i]) : []);
-  const files: Record<string, string> = {};
-  for (let i = 0; i < rels.length; i++) {
+): (i: number) => string | undefined {
+  const old = cache && parseIntact(cache);
+  if (!cache || !old) return () => undefined;
+  const oldIndex = new Map(cache.rels.split("\0").map((rel, i) => [rel, i]));
+  return (i) => {
     const rel = rels[i]!;
     const at = i * STATS_PER_FILE;
     const j = oldIndex.get(rel);
-    let same =
-      cache !== undefined && j !== undefined && old[rel] !== undefined && stats[at + 2]! < trustBefore;
-    for (let k = 0; same && k < STATS_PER_FILE; k++)
-      same = stats[at + k] === cache!.stats[j! * STATS_PER_FILE + k];
-    const mode = stats[at + 4]!;
-    const full = base + rel;
-    files[rel] = same
-      ? old[rel]!
-      : isSymlinkMode(mode)
-        ? "@" + sha256Hex(readlinkSync(full))
-        : sha256Hex(readFileSync(full)) + ((mode & 0o111) !== 0 ? "+x" : "");
-  }
-  return files;
+    if (j === undefined || old[rel] === undefined || stats[at + 2]! >= trustBefore) return undefined;
+    for (let k = 0; k < STATS_PER_FILE; k++)
+      if (stats[at + k] !== cache.stats[j * STATS_PER_FILE + k]) return undefined;
+    return old[rel];
+  };
 }

@@ -3,7 +3,9 @@ import { homedir, hostname, machine, type } from "node:os";
 import { dirname } from "node:path";
 import { readFileSync } from "node:fs";
 import { fileError } from "./targetErrors.js";
+import { locateLocalTools } from "./locateTools.js";
 import { probeTools } from "./probeTools.js";
+import { ToolVersionCache } from "./ToolVersionCache.js";
 import { replaceDirLocal, tempSibling } from "./replaceDir.js";
 import { spawnCommand } from "./spawnCommand.js";
 import type { CommandResult, RunOptions, Target, TargetIdentity } from "./Target.js";
@@ -55,16 +57,20 @@ export class LocalTarget implements Target {
     }
   }
 
+  /** The machine id, OS, arch and tool versions; tools whose binaries are unchanged are not run. */
   identity(): Promise<TargetIdentity> {
-    this.identityCache ??= probeTools(this).then((tools) => ({
-      kind: "local" as const,
-      id: machineId(),
-      os: type(),
-      arch: machine(),
-      tools,
-    }));
+    this.identityCache ??= this.probeIdentity();
     this.identityCache.catch(() => (this.identityCache = undefined));
     return this.identityCache;
+  }
+
+  private async probeIdentity(): Promise<TargetIdentity> {
+    const id = machineId();
+    const tools = await probeTools(this, {
+      locate: (names) => Promise.resolve(locateLocalTools(names)),
+      cache: ToolVersionCache.forMachine(`local:${id}`),
+    });
+    return { kind: "local", id, os: type(), arch: machine(), tools };
   }
 
   home(): Promise<string> {

@@ -6,7 +6,13 @@ export { parseTargetUrl, sshTargetName, type ParsedTarget, type SshAddress } fro
 export { shellJoin, shellQuote } from "./shellQuote.js";
 export { checkTarget, type CheckTargetOptions, type TargetCheckReport } from "./checkTarget.js";
 export { formatTargetCheck } from "./formatTargetCheck.js";
-export { probeTools, parseToolVersion, TOOL_VERSION_COMMANDS, type ToolName } from "./probeTools.js";
+export {
+  identityWith,
+  probeTools,
+  parseToolVersion,
+  TOOL_VERSION_COMMANDS,
+  type ToolName,
+} from "./probeTools.js";
 export { uploadSnapshot, type SnapshotUpload, type SnapshotUploadResult } from "./uploadSnapshot.js";
 export {
   DEFAULT_REMOTE_PROJECT_DIR,

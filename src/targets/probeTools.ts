@@ -1,5 +1,7 @@
 import { isStagingError } from "../errors/StagingError.js";
+import type { ToolBinary } from "./locateTools.js";
 import type { Target, TargetIdentity } from "./Target.js";
+import type { ToolVersionCache } from "./ToolVersionCache.js";
 
 export type ToolName = keyof TargetIdentity["tools"];
 
@@ -21,16 +23,29 @@ export function parseToolVersion(output: string): string | undefined {
   return /v?(\d+\.\d+(?:\.\d+)?(?:[-+][0-9A-Za-z.-]+)?)/.exec(output)?.[1];
 }
 
+export interface ProbeOptions {
+  /** @default 10000 */
+  timeoutMs?: number;
+  /**
+   * Where each tool's binary is on the target (null: not there). With a cache, a tool whose binary
+   * is unchanged since its version was recorded is not run; a tool not there is not run at all.
+   */
+  locate?: (names: readonly ToolName[]) => Promise<Record<string, ToolBinary | null>>;
+  cache?: ToolVersionCache;
+}
+
 /**
  * Versions of the tools found on a target, probed in parallel with a short timeout each. A tool that
  * is missing, fails or hangs is left out; a target that cannot run commands at all rejects.
  */
 export async function probeTools(
   target: Pick<Target, "run">,
-  timeoutMs = 10_000,
+  options: ProbeOptions = {},
 ): Promise<TargetIdentity["tools"]> {
   const names = Object.keys(TOOL_VERSION_COMMANDS) as ToolName[];
-  const found = await Promise.all(names.map((name) => probeOne(target, name, timeoutMs)));
+  const located = options.locate ? await options.locate(names) : {};
+  const found = await Promise.all(names.map((name) => probeOne(target, name, located[name], options)));
+  options.cache?.save();
   const tools: TargetIdentity["tools"] = {};
   names.forEach((name, i) => {
     const version = found[i];
@@ -42,13 +57,31 @@ export async function probeTools(
 async function probeOne(
   target: Pick<Target, "run">,
   name: ToolName,
-  timeoutMs: number,
+  binary: ToolBinary | null | undefined,
+  { cache, timeoutMs = 10_000 }: ProbeOptions,
 ): Promise<string | undefined> {
+  if (binary === null) return undefined;
+  const cached = binary && cache?.get(name, binary);
+  if (cached !== undefined) return cached ?? undefined;
+  const [command, ...args] = TOOL_VERSION_COMMANDS[name];
   try {
-    const result = await target.run(TOOL_VERSION_COMMANDS[name], { timeoutMs });
-    return result.exitCode === 0 ? parseToolVersion(result.stdout) : undefined;
+    // The binary found is the one that runs, by the name it was found under.
+    const result = await target.run([binary?.path ?? command!, ...args], { timeoutMs });
+    const version = result.exitCode === 0 ? parseToolVersion(result.stdout) : undefined;
+    if (binary) cache?.set(name, binary, version ?? null);
+    return version;
   } catch (error) {
     if (isStagingError(error) && ABSENT.has(error.code)) return undefined;
     throw error;
   }
+}
+
+/**
+ * A target's identity with only the tools a node uses, for its key: a node that runs docker is not
+ * rebuilt because helm was upgraded, nor because a command that never asks for helm ran first.
+ */
+export function identityWith(identity: TargetIdentity, tools: readonly ToolName[]): TargetIdentity {
+  const kept: TargetIdentity["tools"] = {};
+  for (const tool of tools) if (identity.tools[tool] !== undefined) kept[tool] = identity.tools[tool];
+  return { ...identity, tools: kept };
 }

@@ -1,20 +1,38 @@
-import { createHash } from "node:crypto";
-import { readFileSync, readlinkSync } from "node:fs";
-import { walkTree } from "../../filehash/walkTree.js";
+import { join } from "node:path";
+import { readTree } from "../../filehash/readTree.js";
+import { recentTree } from "../../filehash/recentTrees.js";
+import { statTree } from "../../filehash/statTree.js";
+
+/** A snapshot's fingerprint (the prototype's), and how many files and symlinks the tree holds. */
+export interface SnapshotFingerprint {
+  digest: string;
+  files: number;
+}
 
 /**
- * The snapshot fingerprint, compatible with the prototype's: sha256 over the sorted relative
- * paths, each followed by a NUL, the file's bytes and a NUL. A symlink contributes its target
- * text (the prototype followed links; links inside a snapshot are rare and must stay inside).
+ * The snapshot fingerprint, the prototype's exactly: sha256 over every regular file in the order
+ * of Python's `sorted(root.rglob("*"))` (paths compared component by component), each as its
+ * relative path, a NUL, its bytes and a NUL. Taken from the scan this process's hasher just made
+ * of the tree when that scan read every file or matched a cached scan that did; otherwise the tree
+ * is read once, here, without a cache.
  */
-export function snapshotFingerprint(root: string): { digest: string; files: number } {
-  const hash = createHash("sha256");
-  const entries = walkTree(root);
-  for (const entry of entries) {
-    hash.update(entry.rel);
-    hash.update("\0");
-    hash.update(entry.symlink ? readlinkSync(entry.full) : readFileSync(entry.full));
-    hash.update("\0");
-  }
-  return { digest: hash.digest("hex"), files: entries.length };
+export function snapshotFingerprint(root: string): SnapshotFingerprint {
+  const recent = recentTree({ root });
+  if (recent?.fingerprint !== undefined) return { digest: recent.fingerprint, files: recent.count };
+  const tree = statTree(root);
+  const pass = readTree(join(root, "/"), tree, () => undefined, true);
+  return { digest: pass.fingerprint!, files: tree.rels.length };
+}
+
+/**
+ * The same, for the fingerprint node's action, which runs right after the engine hashed the
+ * snapshot: when that scan read only the files that changed, one more scan through the same hasher
+ * reads every file once and leaves the fingerprint in the hasher's cache for next time.
+ */
+export async function hashedSnapshotFingerprint(root: string): Promise<SnapshotFingerprint> {
+  const recent = recentTree({ root });
+  if (!recent) return snapshotFingerprint(root);
+  if (recent.fingerprint !== undefined) return { digest: recent.fingerprint, files: recent.count };
+  const { fingerprint, count } = await recent.readFingerprint();
+  return { digest: fingerprint, files: count };
 }

@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { appendFile, mkdir, rename, rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { BuildRecipe } from "../../config/StagingConfig.js";
 import { ExitCode, isStagingError, StagingError, translateFsError } from "../../errors/index.js";
 import type { Target } from "../../targets/Target.js";
 import { tailFile } from "../../fsutil/logTail.js";
 import { expandPlaceholders } from "./expandPlaceholders.js";
+import { buildInputs, findSharedBuild, recordSharedBuild } from "./sharedBuilds.js";
 import { treeContentDigest } from "./treeContentDigest.js";
 
 export interface ArtifactBuild {
@@ -30,11 +31,42 @@ export interface Artifact {
   files: number;
 }
 
+/** Builds of the same inputs under way in this process: the second waits for the first. */
+const underWay = new Map<string, Promise<Artifact>>();
+
+/**
+ * The mode's artifact. Artifacts are addressed by content: when the same inputs (snapshot content,
+ * command, environment, machine; see `buildInputs`) were built before, that artifact is the
+ * answer and nothing runs, so two versions with identical snapshots share one build (each
+ * version's image manifest still names it). Otherwise the build runs.
+ */
+export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
+  const inputs = await buildInputs(b);
+  if (!inputs) return runBuild(b);
+  // A build of the same inputs that fails elsewhere is not this node's failure: it builds itself.
+  const pending = underWay.get(inputs);
+  const earlier = pending ? await pending.catch(() => undefined) : await findSharedBuild(b, inputs);
+  if (earlier) {
+    await appendFile(b.logFile, `same inputs as an earlier build: ${earlier.dir} (nothing to run)\n`);
+    return earlier;
+  }
+  const building = runBuild(b).then(async (artifact) => {
+    await recordSharedBuild(b, inputs, artifact);
+    return artifact;
+  });
+  underWay.set(inputs, building);
+  try {
+    return await building;
+  } finally {
+    underWay.delete(inputs);
+  }
+}
+
 /**
  * Runs the mode's build command into a fresh folder (its cwd, outside the snapshot), then files
  * the result under its content digest. A failed build leaves nothing behind but its log.
  */
-export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
+async function runBuild(b: ArtifactBuild): Promise<Artifact> {
   const artifacts = join(b.stagingDir, "artifacts");
   const out = join(artifacts, `tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   try {

@@ -23,5 +23,7 @@ export { RESERVED_SLUGS, SLUG_RULE, checkSlugShape, validateSlug } from "./valid
 export type { ParentOrigin, VersionEntry, VersionRecord } from "./VersionEntry.js";
 export { MARKABLE_STATUSES, VERSION_STATUSES, isVersionStatus } from "./VersionStatus.js";
 export type { VersionStatus } from "./VersionStatus.js";
+export { versionFingerprints } from "./versionFingerprints.js";
+export type { Fingerprinter } from "./versionFingerprints.js";
 export { renderVersionYaml, updateVersionYaml, yamlScalar } from "./versionYaml.js";
 export type { NewVersionFields } from "./versionYaml.js";

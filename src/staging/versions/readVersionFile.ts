@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { StagingError, translateFsError } from "../../errors/index.js";
 import { locateNode } from "../workspace/locateNode.js";
@@ -15,19 +15,7 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{
  * microseconds, extra fields). `folderSlug` is the name of its folder, which `slug` must equal.
  */
 export async function readVersionFile(file: string, folderSlug: string): Promise<VersionRecord> {
-  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT")
-      throw translateFsError(error, {
-        action: `read version.yaml of "${folderSlug}"`,
-        path: file,
-        field: "version.yaml",
-      });
-    throw new StagingError(`Version folder "${folderSlug}" has no version.yaml`, {
-      code: "E_VERSION_INCOMPLETE",
-      facts: { file, expected: "slug, kind, status, parent, created_at" },
-      hint: "restore version.yaml or remove the folder",
-    });
-  });
+  const text = readText(file, folderSlug);
   const parsed = parseYamlFile(file, text, "E_VERSION_YAML");
   const fields = checkFields(parsed, folderSlug);
   return {
@@ -40,6 +28,28 @@ export async function readVersionFile(file: string, folderSlug: string): Promise
     fields,
     text,
   };
+}
+
+/**
+ * Read at once: a listing reads every version's file, and for a small file a round trip through
+ * the thread pool costs more than the read.
+ */
+function readText(file: string, folderSlug: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+      throw translateFsError(error, {
+        action: `read version.yaml of "${folderSlug}"`,
+        path: file,
+        field: "version.yaml",
+      });
+    throw new StagingError(`Version folder "${folderSlug}" has no version.yaml`, {
+      code: "E_VERSION_INCOMPLETE",
+      facts: { file, expected: "slug, kind, status, parent, created_at" },
+      hint: "restore version.yaml or remove the folder",
+    });
+  }
 }
 
 /** A check of one required field: what makes it valid and how to say it is not. */

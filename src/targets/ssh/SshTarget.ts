@@ -2,7 +2,9 @@ import { openPortForward, type PortForward } from "./sshTunnel.js";
 import { ExitCode, StagingError } from "../../errors/StagingError.js";
 import { OutputSink } from "../OutputSink.js";
 import { sshTargetName } from "../parseTargetUrl.js";
+import { locateRemoteTools } from "../locateTools.js";
 import { probeTools } from "../probeTools.js";
+import { ToolVersionCache } from "../ToolVersionCache.js";
 import { remoteCommand } from "../remoteCommand.js";
 import { ChannelLimiter } from "./ChannelLimiter.js";
 import { connectSsh, type SshConnectOptions, type SshSession } from "./sshConnect.js";
@@ -119,7 +121,10 @@ export class SshTarget implements Target {
     if (result.exitCode !== 0) throw fileError(this.name, "write", path, result.stderr);
   }
 
-  /** Host key fingerprint, `uname -s -m` and tool versions; probed once per target object. */
+  /**
+   * Host key fingerprint, `uname -s -m` and tool versions; probed once per target object, and a
+   * tool whose binary is unchanged since it was last asked is not run again.
+   */
   identity(): Promise<TargetIdentity> {
     this.identityCache ??= this.probeIdentity();
     this.identityCache.catch(() => (this.identityCache = undefined));
@@ -128,9 +133,13 @@ export class SshTarget implements Target {
 
   private async probeIdentity(): Promise<TargetIdentity> {
     const session = await this.session();
+    const options = {
+      locate: (names: readonly string[]) => locateRemoteTools(this, names),
+      cache: ToolVersionCache.forMachine(`ssh:${session.hostKey.fingerprint}`),
+    };
     const [uname, tools] = await Promise.all([
       this.run(["uname", "-s", "-m"], { timeoutMs: 30_000 }),
-      probeTools(this),
+      probeTools(this, options),
     ]);
     const [os = "unknown", arch = "unknown"] = uname.stdout.trim().split(/\s+/);
     return { kind: "ssh", id: session.hostKey.fingerprint, os, arch, tools };

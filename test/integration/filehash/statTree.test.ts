@@ -2,12 +2,11 @@ import { chmodSync, linkSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { isSymlinkMode, statTree, STATS_PER_FILE } from "../../../src/filehash/statTree.js";
-import { walkTree } from "../../../src/filehash/walkTree.js";
+import { isSymlinkMode, statPart, statTree, STATS_PER_FILE } from "../../../src/filehash/statTree.js";
 import { useTmpDir } from "../../helpers/useTmpDir.js";
 
 describe("statTree", () => {
-  it("selects and orders exactly as walkTree does, by whole relative path", () => {
+  it("lists files and symlinks in the prototype's order, paths compared component by component", () => {
     const root = useTmpDir({
       "t/a/b": "1",
       "t/a-c": "2",
@@ -21,27 +20,45 @@ describe("statTree", () => {
     });
     symlinkSync("a-c", join(root, "t/link"));
     execFileSync("mkfifo", [join(root, "t/fifo")]);
-    for (const [include, exclude] of [
-      [undefined, undefined],
-      [["**"], ["node_modules", "**/*.test.ts"]],
-      [["src/**", ".hidden", "link"], []],
-    ] as const) {
-      const walked = walkTree(join(root, "t"), include, exclude);
-      const statted = statTree(join(root, "t"), include, exclude);
-      expect(statted.rels).toEqual(walked.map((e) => e.rel));
-      expect(statted.stats.length).toBe(walked.length * STATS_PER_FILE);
-    }
-    expect(statTree(join(root, "t")).rels).toEqual([
+    // A folder's files sit at its name's place: `a/b` before `a-c` and `a.d/e`, which a sort of
+    // whole path strings would put the other way round ('/' sorts after '-' and '.').
+    const all = [
       ".hidden",
       "Z",
+      "a/b",
       "a-c",
       "a.d/e",
-      "a/b",
       "link",
       "node_modules/x",
       "src/keep.ts",
       "src/skip.test.ts",
+    ];
+    const tree = statTree(join(root, "t"));
+    expect(tree.rels).toEqual(all);
+    expect(tree.stats.length).toBe(all.length * STATS_PER_FILE);
+    expect(statTree(join(root, "t"), ["**"], ["node_modules", "**/*.test.ts"]).rels).toEqual(
+      all.filter((rel) => !rel.startsWith("node_modules/") && !rel.endsWith(".test.ts")),
+    );
+    expect(statTree(join(root, "t"), ["src/**", ".hidden", "link"]).rels).toEqual([
+      ".hidden",
+      "link",
+      "src/keep.ts",
+      "src/skip.test.ts",
     ]);
+  });
+
+  it("lists a tree in parts that, put together, are the whole listing", () => {
+    const root = useTmpDir({ "t/a/b/c": "1", "t/a/b.c": "2", "t/a-b": "3", "t/z/y": "4", "t/top": "5" });
+    const whole = statTree(join(root, "t")).rels;
+    for (const splitDepth of [1, 2, 3]) {
+      const { tree, units } = statPart(join(root, "t"), ["**"], [], { splitDepth });
+      const rels = [...tree.rels];
+      for (const unit of [...units].reverse()) {
+        const part = statPart(join(root, "t"), ["**"], [], { prefix: unit.prefix }).tree.rels;
+        rels.splice(unit.before, 0, ...part);
+      }
+      expect(rels, `split at depth ${splitDepth}`).toEqual(whole);
+    }
   });
 
   it("keeps inode, size, mtime, ctime and mode of each file, and tells symlinks by their mode", () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { StagingError } from "../../../../src/errors/StagingError.js";
+import { probeTools } from "../../../../src/targets/probeTools.js";
 import { sshFingerprint } from "../../../../src/targets/ssh/hostKey.js";
 import type { SshTarget } from "../../../../src/targets/ssh/SshTarget.js";
 import { useTmpDir } from "../../../helpers/useTmpDir.js";
@@ -126,5 +127,7 @@ describe.skipIf(!sshd)("SshTarget: commands", () => {
     expect(identity.os).toBe("Linux");
     expect(identity.arch.length).toBeGreaterThan(0);
     expect(identity.tools.docker === undefined || /^\d/.test(identity.tools.docker)).toBe(true);
+    // Found with one command and remembered by binary: the same as running every tool by name.
+    expect(identity.tools).toEqual(await probeTools(target));
   });
 });
