@@ -14,7 +14,26 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
-  packages: "external",
+  // Small packages every command loads go into the bundle (their many files cost more to load
+  // one by one than to parse once); heavy or optional ones stay outside, imported on first use.
+  external: [
+    "autocannon",
+    "hdr-histogram-js",
+    "vega",
+    "vega-lite",
+    "node-ssh",
+    "ssh2",
+    "chokidar",
+    "esbuild",
+    "jiti",
+    "zx",
+    "ajv",
+    "bun",
+  ],
   sourcemap: "linked",
+  // Bundled CommonJS packages (commander, yaml...) require Node's own modules.
+  banner: {
+    js: 'import { createRequire as __stagingRequire } from "node:module"; const require = __stagingRequire(import.meta.url);',
+  },
   logLevel: "warning",
 });

@@ -1,7 +1,8 @@
 /** A counting semaphore whose waiters are served highest priority first, then first come. */
 export class Semaphore {
   private active = 0;
-  private readonly waiters: { priority: number; seq: number; wake: () => void }[] = [];
+  /** A binary heap ordered by (priority desc, seq asc): an acquire costs log n, not a sort. */
+  private readonly heap: { priority: number; seq: number; wake: () => void }[] = [];
   private seq = 0;
 
   constructor(private readonly limit: number) {
@@ -14,10 +15,7 @@ export class Semaphore {
       this.active++;
       return this.releaser();
     }
-    await new Promise<void>((wake) => {
-      this.waiters.push({ priority, seq: this.seq++, wake });
-      this.waiters.sort((a, b) => b.priority - a.priority || a.seq - b.seq);
-    });
+    await new Promise<void>((wake) => this.push({ priority, seq: this.seq++, wake }));
     return this.releaser();
   }
 
@@ -26,9 +24,47 @@ export class Semaphore {
     return () => {
       if (released) return;
       released = true;
-      const next = this.waiters.shift();
+      const next = this.pop();
       if (next) next.wake();
       else this.active--;
     };
+  }
+
+  private before(i: number, j: number): boolean {
+    const a = this.heap[i]!;
+    const b = this.heap[j]!;
+    return a.priority > b.priority || (a.priority === b.priority && a.seq < b.seq);
+  }
+
+  private swap(i: number, j: number): void {
+    [this.heap[i], this.heap[j]] = [this.heap[j]!, this.heap[i]!];
+  }
+
+  private push(item: { priority: number; seq: number; wake: () => void }): void {
+    this.heap.push(item);
+    for (let i = this.heap.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  private pop(): { wake: () => void } | undefined {
+    const top = this.heap[0];
+    const last = this.heap.pop();
+    if (top === undefined || last === undefined || this.heap.length === 0) return top;
+    this.heap[0] = last;
+    for (let i = 0; ;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let best = i;
+      if (l < this.heap.length && this.before(l, best)) best = l;
+      if (r < this.heap.length && this.before(r, best)) best = r;
+      if (best === i) break;
+      this.swap(i, best);
+      i = best;
+    }
+    return top;
   }
 }

@@ -1,9 +1,7 @@
 import type { Command } from "commander";
-import { snapshotFingerprint } from "../../staging/fingerprint/snapshotFingerprint.js";
-import type { VersionEntry } from "../../staging/versions/index.js";
-import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
+import { versionFingerprints } from "../../staging/versions/versionFingerprints.js";
+import { openContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
-import { runMake } from "../runMake.js";
 
 interface VersionRow {
   slug: string;
@@ -22,7 +20,8 @@ export function registerVersions(program: Command, output: Output): void {
     .action(async (flags: { json?: boolean }, command: Command) => {
       const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
       const versions = await ctx.versions();
-      const fingerprints = await currentFingerprints(ctx, versions);
+      // Through make's stat cache: no graph, no target; an unchanged snapshot reads nothing.
+      const fingerprints = await versionFingerprints(ctx.hasher, versions);
       const rows: VersionRow[] = versions.map((v) => ({
         slug: v.slug,
         status: v.status,
@@ -37,24 +36,6 @@ export function registerVersions(program: Command, output: Output): void {
         return output.out("no versions (create one with `staging create-version <slug> --from none`)");
       output.out(table(rows));
     });
-}
-
-/**
- * The recorded fingerprint where its node is up to date; otherwise computed now (read-only:
- * `versions` never writes the store).
- */
-async function currentFingerprints(ctx: CliContext, versions: VersionEntry[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (versions.length === 0) return out;
-  const graph = await ctx.graph();
-  const ids = versions.map((v) => `fingerprint:${v.slug}`);
-  const result = await runMake(ctx, graph, ids, { dryRun: true, quiet: true, command: "versions" });
-  for (const v of versions) {
-    const recorded = result.outputs.get(`fingerprint:${v.slug}`) as
-      { snapshot_fingerprint?: string } | undefined;
-    out.set(v.slug, recorded?.snapshot_fingerprint ?? snapshotFingerprint(`${v.dir}/snapshot`).digest);
-  }
-  return out;
 }
 
 function table(rows: VersionRow[]): string {

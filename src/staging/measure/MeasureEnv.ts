@@ -1,4 +1,4 @@
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import type { ResolvedConfig } from "../../config/StagingConfig.js";
 import { createLoadDriver, type LoadDriver, type LoadRequestSpec } from "../../drivers/load/index.js";
 import type { LoadedBenchmark } from "../benchmark/index.js";
@@ -10,7 +10,10 @@ import type { ImageOutput } from "../images/ImageOutput.js";
 import type { Workspace } from "../workspace/index.js";
 import type { CellSummary } from "./CellSummary.js";
 import { loadRequests } from "./loadCorpus.js";
-import { measureRun } from "./measureRun.js";
+import { openCpuReader } from "../../drivers/metrics/index.js";
+import { openRoundSide } from "./RoundSide.js";
+import { runWindows } from "./runWindows.js";
+import { sideCell } from "./sideCell.js";
 
 /** Where and how one run is placed in the campaign or the one-off measurement. */
 export interface RunPlacement {
@@ -47,27 +50,42 @@ export class MeasureEnv {
     return new MeasureEnv(wiring, benchmark, requests, load);
   }
 
+  /**
+   * One measured run of a version, now: deployed fresh, warmed up, measured over the benchmark's
+   * windows one after the other (its CPU time and the machine's load bracketing each), stopped.
+   */
   async measure(slug: string, mode: string, image: ImageOutput, at: RunPlacement): Promise<CellSummary> {
     const { workspace, config, drivers, targets } = this.wiring;
     const logFile = await freshLog(workspace.stagingDir, at.logId);
     await drivers.prepare(slug, mode, image);
-    const k6 = this.benchmark.benchmark.load.k6;
-    return measureRun({
-      deploy: drivers.forImage(image, mode),
-      // The run's service belongs to the run: it stops with this process, even on SIGKILL.
-      spec: { ...deploySpec(config, workspace, { slug, mode, image, logFile }), tethered: true },
-      load: this.load,
-      requests: this.requests,
-      benchmark: this.benchmark.benchmark,
-      ...(k6?.script ? { k6Script: resolve(dirname(workspace.benchmarkPath), k6.script) } : {}),
-      target: targets.target,
-      docker: drivers.dockerCli,
-      runDir: at.runDir,
-      seed: at.seed,
-      round: at.round,
-      runIndex: at.runIndex,
-      signal: at.signal,
+    const driver = drivers.forImage(image, mode);
+    // The run's service belongs to the run: it stops with this process, even on SIGKILL.
+    const spec = { ...deploySpec(config, workspace, { slug, mode, image, logFile }), tethered: true };
+    const reader = openCpuReader(targets.target);
+    const deployment = await driver.start(spec, at.signal);
+    const side = await openRoundSide(
+      { side: "candidate", version: slug, image, runDir: at.runDir, driver, deployment },
+      targets.target,
+      reader,
+    ).catch(async (error: unknown) => {
+      await driver.stop(deployment);
+      throw error;
     });
+    try {
+      const context = {
+        env: this,
+        mode,
+        round: at.round,
+        runIndex: at.runIndex,
+        seed: at.seed,
+        signal: at.signal,
+      };
+      const measured = await runWindows(context, [side], reader, false, undefined);
+      return await sideCell(context, side, measured.bySide.get("candidate")!);
+    } finally {
+      await side.close();
+      await reader.close();
+    }
   }
 }
 

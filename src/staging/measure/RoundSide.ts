@@ -4,9 +4,11 @@ import { findContainerCpu, type CpuReader, type CpuReading } from "../../drivers
 import type { Target } from "../../targets/Target.js";
 import type { ImageOutput } from "../images/ImageOutput.js";
 
+export type Side = "baseline" | "candidate";
+
 /** One version's deployment in a round: how to reach it, read its CPU time, and stop it. */
 export interface RoundSide {
-  side: "baseline" | "candidate";
+  side: Side;
   version: string;
   image: ImageOutput;
   runDir: string;

@@ -12,10 +12,8 @@ import type { MeasureEnv } from "./MeasureEnv.js";
 import { pinWindow, type Pinning } from "./pinWindow.js";
 import { runWindows } from "./runWindows.js";
 import type { RoundOutput } from "./RoundOutput.js";
-import { openRoundSide, type RoundSide } from "./RoundSide.js";
+import { openRoundSide, type RoundSide, type Side } from "./RoundSide.js";
 import { sideCell } from "./sideCell.js";
-
-export type Side = "baseline" | "candidate";
 
 export interface RoundMeasurement {
   env: MeasureEnv;
@@ -59,10 +57,18 @@ export async function measureRound(m: RoundMeasurement): Promise<RoundOutput> {
     const cells: Partial<Record<Side, CellSummary>> = {};
     let pinning: Pinning | null = null;
     if (a && b) {
+      const at = {
+        env: m.env,
+        mode: m.round.mode,
+        round: m.round.round,
+        runIndex: m.round.index,
+        seed: m.plan.identity.seed,
+        signal: m.signal,
+      };
       const pin = duet ? (window: number) => pinWindow(targets.target, cpus, a, b, window) : undefined;
-      const measured = await runWindows(m, [a, b], reader, duet, pin);
+      const measured = await runWindows(at, [a, b], reader, duet, pin);
       pinning = measured.pinning;
-      for (const side of [a, b]) cells[side.side] = await sideCell(m, side, measured.bySide.get(side.side)!);
+      for (const side of [a, b]) cells[side.side] = await sideCell(at, side, measured.bySide.get(side.side)!);
     }
     for (const side of order) {
       cells[side] ??= failed[side]

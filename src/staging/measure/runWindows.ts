@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { LoadResult } from "../../drivers/load/index.js";
 import {
@@ -9,9 +9,20 @@ import {
 } from "../../drivers/metrics/index.js";
 import type { ScrapeOutcome } from "./buildCellSummary.js";
 import type { Pinning } from "./pinWindow.js";
-import type { RoundMeasurement, Side } from "./measureRound.js";
-import type { RoundSide } from "./RoundSide.js";
+import type { MeasureEnv } from "./MeasureEnv.js";
+import type { RoundSide, Side } from "./RoundSide.js";
 import type { WindowMeasure } from "./WindowMeasure.js";
+
+/** Where the windows run: the instruments, the mode, and what seeds the request order. */
+export interface WindowContext {
+  env: MeasureEnv;
+  mode: string;
+  round: number;
+  runIndex: number;
+  /** The campaign's seed (1 for a one-off measurement). */
+  seed: number;
+  signal: AbortSignal;
+}
 
 /** What the windows of a round gave one version. */
 export interface SideWindows {
@@ -24,13 +35,14 @@ export interface SideWindows {
 const ALTERNATE = [0, 1, 1, 0] as const;
 
 /**
- * Warms both deployments up (discarded), then measures the round's windows: one version at a
+ * Warms the deployments up (discarded), then measures the round's windows: one version at a
  * time in ABBA order, or both at once (duet) with the same request sequence, re-pinned before
- * each window. Each window brackets the services' CPU time and the machine's load.
+ * each window. Each window brackets the services' CPU time and the machine's load. One side alone
+ * (a one-off measurement) gets its windows one after the other.
  */
 export async function runWindows(
-  m: RoundMeasurement,
-  pair: [RoundSide, RoundSide],
+  m: WindowContext,
+  pair: readonly RoundSide[],
   reader: CpuReader,
   duet: boolean,
   pin: ((window: number) => Promise<Pinning>) | undefined,
@@ -46,10 +58,10 @@ export async function runWindows(
   }
   const samplers = await Promise.all(pair.map((s) => startSampler(m, s)));
   try {
-    const count = duet ? load.windows : 2 * load.windows;
+    const count = duet ? load.windows : pair.length * load.windows;
     for (let w = 0; w < count; w++) {
       if (duet && w > 0) pinning = (await pin?.(w)) ?? pinning;
-      const loaded = duet ? pair : [pair[ALTERNATE[w % 4]!]];
+      const loaded = duet ? pair : [pair[ALTERNATE[w % 4]! % pair.length]!];
       const cpus = (s: RoundSide) => (!pinning ? null : s === pair[0] ? pinning.first : pinning.second);
       const measured = await window(m, loaded, reader, w + 1, cpus);
       for (const [side, { result, measure }] of measured) {
@@ -67,7 +79,7 @@ export async function runWindows(
 }
 
 async function window(
-  m: RoundMeasurement,
+  m: WindowContext,
   sides: readonly RoundSide[],
   reader: CpuReader,
   index: number,
@@ -114,30 +126,38 @@ async function window(
 
 /** One load phase against a side, its raw output in its own folder; the seed fixes the request order. */
 function drive(
-  m: RoundMeasurement,
+  m: WindowContext,
   side: RoundSide,
   seconds: number,
   index: number,
   folder: string,
 ): Promise<LoadResult> {
   const { benchmark, load, requests } = m.env;
+  const k6 = benchmark.benchmark.load.k6;
+  // k6 runs its script from the benchmark folder, wherever the command runs.
+  const script = k6?.script ? resolve(dirname(m.env.wiring.workspace.benchmarkPath), k6.script) : undefined;
   return load.run(
     {
       url: side.url,
-      load: { ...benchmark.benchmark.load, warmup_s: 0, duration_s: seconds, k6: undefined },
+      load: {
+        ...benchmark.benchmark.load,
+        warmup_s: 0,
+        duration_s: seconds,
+        k6: k6 && script ? { ...k6, script } : undefined,
+      },
       requests,
       responseSample: benchmark.benchmark.thresholds.response_sample,
       workDir: join(side.runDir, "windows", folder),
       // The same sequence for both versions of a window: a duet drives them alike.
-      seed: (m.plan.identity.seed * 1000 + m.round.round) * 100 + index,
+      seed: (m.seed * 1000 + m.round) * 100 + index,
     },
     m.signal,
   );
 }
 
-async function startSampler(m: RoundMeasurement, side: RoundSide): Promise<PrometheusSampler | undefined> {
+async function startSampler(m: WindowContext, side: RoundSide): Promise<PrometheusSampler | undefined> {
   const scrape = m.env.benchmark.benchmark.scrape;
-  const selectors = scrape.modes[m.round.mode] ?? {};
+  const selectors = scrape.modes[m.mode] ?? {};
   if (Object.keys(selectors).length === 0) return undefined;
   const sampler = new PrometheusSampler();
   await sampler.start({
@@ -145,7 +165,7 @@ async function startSampler(m: RoundMeasurement, side: RoundSide): Promise<Prome
     path: scrape.path,
     intervalMs: scrape.interval_ms,
     selectors,
-    mode: m.round.mode,
+    mode: m.mode,
     samplesFile: join(side.runDir, "samples.jsonl"),
   });
   return sampler;

@@ -4,9 +4,8 @@ import { mergeLoadResults } from "../../drivers/load/mergeLoadResults.js";
 import { processPeakRss } from "../../drivers/metrics/index.js";
 import { buildCellSummary, type CellFacts } from "./buildCellSummary.js";
 import type { CellSummary } from "./CellSummary.js";
-import type { RoundMeasurement } from "./measureRound.js";
 import type { RoundSide } from "./RoundSide.js";
-import type { SideWindows } from "./runWindows.js";
+import type { SideWindows, WindowContext } from "./runWindows.js";
 
 /**
  * A version's cell of the round: its windows as one measurement (histograms added, counts summed,
@@ -14,7 +13,7 @@ import type { SideWindows } from "./runWindows.js";
  * written in the prototype's layout with the windows beside it.
  */
 export async function sideCell(
-  m: RoundMeasurement,
+  m: WindowContext,
   side: RoundSide,
   measured: SideWindows,
 ): Promise<CellSummary> {
@@ -23,9 +22,9 @@ export async function sideCell(
   const alive = await side.driver.check(side.deployment);
   const facts: CellFacts = {
     version: side.version,
-    mode: m.round.mode,
-    round: m.round.round,
-    runIndex: m.round.index,
+    mode: m.mode,
+    round: m.round,
+    runIndex: m.runIndex,
     load,
     scrape: measured.scrape,
     rssPeak: await peakMemory(m, side),
@@ -53,7 +52,7 @@ function cpuPerRequest(measured: SideWindows): CellFacts["cpuPerRequest"] {
   return { seconds: windows.reduce((a, w) => a + w.cpuNs!, 0) / 1e9 / requests };
 }
 
-async function peakMemory(m: RoundMeasurement, side: RoundSide): Promise<CellFacts["rssPeak"]> {
+async function peakMemory(m: WindowContext, side: RoundSide): Promise<CellFacts["rssPeak"]> {
   const dep = side.deployment;
   const { targets, drivers } = m.env.wiring;
   if (dep.pid !== undefined) {

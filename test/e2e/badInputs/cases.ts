@@ -64,7 +64,7 @@ const NAMES: BadInput[] = [
     names: ["selector", JSON.stringify(slug)],
   })),
   { name: "down -lead", args: ["down", "-lead"], names: ["-lead"] },
-  { name: "down candidate:jvm", args: ["down", "candidate:jvm"], names: ["selector", "node"] },
+  { name: "down candidate:wasm", args: ["down", "candidate:wasm"], names: ["selector", "node"] },
   { name: "down :node", args: ["down", ":node"], names: ["selector"] },
   ...["../etc", "a/b", "x".repeat(64)].map((slug) => ({
     name: `create-version ${slug.slice(0, 10)}`,

@@ -293,7 +293,13 @@ const CASES: BadInput[] = [
     run: loadBench,
     code: "E_BENCHMARK_SCHEMA",
     message: "In benchmark.yaml: invalid value for `runs`",
-    facts: { line: 5, column: 7, field: "runs", expected: "a whole number", got: '"ten"' },
+    facts: {
+      line: 5,
+      column: 7,
+      field: "runs",
+      expected: "a whole number from 1 to 1000, or a mapping with min, max",
+      got: '"ten"',
+    },
   },
   {
     name: "benchmark without a required mode",
@@ -334,7 +340,7 @@ const CASES: BadInput[] = [
       line: 7,
       column: 3,
       field: "load.drivr",
-      expected: "one of: driver, warmup_s, duration_s, connections, rate, timeout_s, k6",
+      expected: "one of: driver, mode, warmup_s, duration_s, windows, connections, rate, timeout_s, k6",
     },
   },
   {
