@@ -45,7 +45,9 @@ export interface CellSummary {
 /** What the analysis reads of one measured window. */
 export interface CellWindow {
   index: number;
-  latencyUs: { p50: number | null };
+  latencyUs: { p50: number | null; p95?: number | null; p99?: number | null };
+  throughput?: number | null;
+  cpuPerRequest?: number | null;
   /** CPU the rest of the machine used during the window, in CPUs. */
   othersCpus: number | null;
   machine: { stealFraction: number | null } | null;

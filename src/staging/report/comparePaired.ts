@@ -1,6 +1,6 @@
 import { median, pairedHodgesLehmann, stddev, wilcoxonSignedRank } from "../stats/index.js";
 import type { Change, MetricRow } from "./Aggregate.js";
-import type { CellSummary, ReportMetricSpec } from "./CampaignInput.js";
+import type { CellSummary, CellWindow, ReportMetricSpec } from "./CampaignInput.js";
 import { metricUnit } from "./metricUnits.js";
 import { sideStats } from "./sideStats.js";
 import { isUnpublished, unavailableReasons } from "./unavailableReasons.js";
@@ -13,7 +13,22 @@ export interface RoundPair {
   round: number;
   baseline: number;
   candidate: number;
+  /**
+   * Where both versions were measured in the same windows (a duet): the median over the windows
+   * of the window's log-ratio. One slow window then weighs like any other, not like the tail of
+   * the round's merged histogram.
+   */
+  windowed?: number;
 }
+
+/** The figure of a window that stands for each metric measured per window. */
+const PER_WINDOW: Readonly<Record<string, (w: CellWindow) => number | null | undefined>> = {
+  p50: (w) => w.latencyUs.p50,
+  p95: (w) => w.latencyUs.p95,
+  p99: (w) => w.latencyUs.p99,
+  throughput: (w) => w.throughput,
+  cpu_per_request: (w) => w.cpuPerRequest,
+};
 
 /**
  * Compares one metric of one mode round by round. Each round gives one paired change: the
@@ -34,18 +49,15 @@ export function comparePaired(
   const baseline = sideStats(values(baselineCells, metric), invalid(baselineCells));
   const candidate = sideStats(values(candidateCells, metric), invalid(candidateCells));
   const reasons = unavailableReasons(all, metric);
-  const lowerBetter = spec.direction === "lower";
-  const better = pairs.filter((p) =>
-    lowerBetter ? p.candidate < p.baseline : p.candidate > p.baseline,
-  ).length;
-  const worse = pairs.filter((p) =>
-    lowerBetter ? p.candidate > p.baseline : p.candidate < p.baseline,
-  ).length;
   const scale = pairs.every((p) => p.baseline > 0 && p.candidate > 0) ? "ratio" : "difference";
   const changes = pairs.map((p) =>
-    scale === "ratio" ? Math.log(p.candidate / p.baseline) : p.candidate - p.baseline,
+    scale === "ratio" ? (p.windowed ?? Math.log(p.candidate / p.baseline)) : p.candidate - p.baseline,
   );
   const speaks = changes.some((d) => d !== 0);
+  // A change toward the metric's better direction: down for lower-is-better, up otherwise.
+  const sign = spec.direction === "lower" ? -1 : 1;
+  const better = changes.filter((d) => sign * d > 0).length;
+  const worse = changes.filter((d) => sign * d < 0).length;
   const test = speaks ? wilcoxonSignedRank(changes, { method: "auto" }) : null;
   const change = changeOf(metric, spec, scale, changes, level, baseline.median);
   return {
@@ -81,9 +93,30 @@ export function roundPairs(
     const bv = b.metrics[metric] ?? null;
     const cv = c?.metrics[metric] ?? null;
     if (!c || !b.valid || !c.valid || bv === null || cv === null) continue;
-    pairs.push({ round: b.round, baseline: bv, candidate: cv });
+    const windowed = windowedLogRatio(b, c, metric);
+    pairs.push({
+      round: b.round,
+      baseline: bv,
+      candidate: cv,
+      ...(windowed === undefined ? {} : { windowed }),
+    });
   }
   return pairs.sort((x, y) => x.round - y.round);
+}
+
+/** The median log-ratio over the windows both versions shared, or undefined where they shared none. */
+function windowedLogRatio(b: CellSummary, c: CellSummary, metric: string): number | undefined {
+  const figure = PER_WINDOW[metric];
+  if (!figure || !b.windows || !c.windows) return undefined;
+  const ofC = new Map(c.windows.map((w) => [w.index, figure(w)]));
+  const ratios: number[] = [];
+  for (const w of b.windows) {
+    const x = figure(w);
+    const y = ofC.get(w.index);
+    if (typeof x !== "number" || typeof y !== "number" || x <= 0 || y <= 0) return undefined;
+    ratios.push(Math.log(y / x));
+  }
+  return ratios.length > 0 && ratios.length === c.windows.length ? median(ratios) : undefined;
 }
 
 function changeOf(
