@@ -86,7 +86,15 @@ export async function openContext(
     pool: new HashWorkerPool(),
     ...(monitor ? { monitor } : {}),
   });
-  const versions = () => listVersions(workspace);
+  let warned = false;
+  const versions = async () => {
+    const list = await listVersions(workspace);
+    // Typos in version.yaml (`statsu:`), said once per command.
+    if (!warned)
+      for (const warning of list.flatMap((v) => v.warnings ?? [])) output.err(`warning: ${warning}`);
+    warned = true;
+    return list;
+  };
   let opened: Promise<GraphTargets> | undefined;
   const targets = () => (opened ??= openTargets(config, global, output));
   let wired: Promise<DeployDrivers> | undefined;
