@@ -35,6 +35,8 @@ export interface GlobalOptions {
   target?: string;
   identity?: string;
   knownHosts?: string;
+  /** Node-level progress lines. */
+  verbose?: boolean;
 }
 
 /** What a command works with: the resolved config, the store and the workspace's graph. */
@@ -44,6 +46,8 @@ export interface CliContext {
   store: FsStore;
   hasher: FsFileHasher;
   output: Output;
+  /** `--verbose`: node lines as well as the one progress line. */
+  verbose: boolean;
   workspace: Workspace;
   versions(): Promise<VersionEntry[]>;
   /** The campaign's target and this machine, opened on first use. */
@@ -120,6 +124,7 @@ export async function openContext(
     store,
     hasher,
     output,
+    verbose: global.verbose ?? false,
     workspace,
     versions,
     targets,

@@ -39,6 +39,7 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       "--known-hosts <file>",
       "known_hosts file host keys are verified against (default ~/.ssh/known_hosts)",
     )
+    .option("--verbose", "print a line for each node as it starts and ends, and its log lines")
     .version(packageVersion(), "--version", "print staging's version")
     .showHelpAfterError(false)
     .exitOverride()
