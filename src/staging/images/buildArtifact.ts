@@ -6,6 +6,7 @@ import type { BuildRecipe } from "../../config/StagingConfig.js";
 import { ExitCode, isStagingError, StagingError } from "../../errors/index.js";
 import type { Target } from "../../targets/Target.js";
 import { tailFile } from "../../fsutil/logTail.js";
+import { runBuildFunction } from "../../recipes/runBuildFunction.js";
 import { expandPlaceholders } from "./expandPlaceholders.js";
 import { treeContentDigest } from "./treeContentDigest.js";
 
@@ -17,7 +18,7 @@ export interface ArtifactBuild {
   slug: string;
   mode: string;
   snapshotDir: string;
-  recipe: BuildRecipe & { command: string[] };
+  recipe: BuildRecipe & { command: NonNullable<BuildRecipe["command"]> };
   logFile: string;
   signal: AbortSignal;
 }
@@ -46,21 +47,12 @@ export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
       mode: b.mode,
       workspace: b.workspaceRoot,
     };
-    const argv = expandPlaceholders(b.recipe.command, values, `modes.${b.mode}.build.command`);
-    const result = await b.target
-      .run(argv, {
-        cwd: out,
-        env: b.recipe.env ?? {},
-        logFile: b.logFile,
-        signal: b.signal,
-        timeoutMs: 30 * 60_000,
-      })
-      .catch(async (error: unknown) => {
-        throw isStagingError(error) && error.code === "E_TARGET_NOT_FOUND"
-          ? await buildFailed(b, argv, error.message)
-          : error;
-      });
-    if (result.exitCode !== 0) throw await buildFailed(b, argv, `exit code ${result.exitCode}`);
+    const command = b.recipe.command;
+    // A build function (a zx script) runs through its own file; an argument list runs here.
+    const argv =
+      typeof command === "function"
+        ? await runBuildFunction({ ...b, build: command }, values)
+        : await runBuildCommand(b, expandPlaceholders(command, values, `modes.${b.mode}.build.command`), out);
     const { digest, files } = treeContentDigest(out);
     if (files === 0) throw await buildFailed(b, argv, "the command wrote nothing into {out}");
     const final = join(artifacts, digest);
@@ -71,6 +63,24 @@ export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
     await rm(out, { recursive: true, force: true });
     throw error;
   }
+}
+
+async function runBuildCommand(b: ArtifactBuild, argv: string[], out: string): Promise<string[]> {
+  const result = await b.target
+    .run(argv, {
+      cwd: out,
+      env: b.recipe.env ?? {},
+      logFile: b.logFile,
+      signal: b.signal,
+      timeoutMs: 30 * 60_000,
+    })
+    .catch(async (error: unknown) => {
+      throw isStagingError(error) && error.code === "E_TARGET_NOT_FOUND"
+        ? await buildFailed(b, argv, error.message)
+        : error;
+    });
+  if (result.exitCode !== 0) throw await buildFailed(b, argv, `exit code ${result.exitCode}`);
+  return argv;
 }
 
 async function buildFailed(b: ArtifactBuild, argv: string[], what: string): Promise<StagingError> {
