@@ -59,7 +59,7 @@ export class ProgressTracker {
 
   private timeLeftMs(nowMs: number): number | undefined {
     const { total, done, measured, measuredMs } = this.rounds;
-    if (measured === 0) return undefined;
+    if (measured === 0 || done === total) return undefined;
     const current = [...this.running].find(([id]) => kindOf(id) === "round")?.[1];
     const spent = current === undefined ? 0 : nowMs - current;
     return Math.max(0, (measuredMs / measured) * (total - done) - spent);
@@ -80,7 +80,7 @@ export function shortNode(id: string): string {
     case "fingerprint":
       return `fingerprint ${node.version}`;
     case "look":
-      return `look after ${node.rounds} rounds`;
+      return `look after ${node.rounds} round${node.rounds === 1 ? "" : "s"}`;
     default:
       return node.kind;
   }

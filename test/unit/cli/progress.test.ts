@@ -41,6 +41,15 @@ describe("the progress line", () => {
     expect(t.line(26_000)).toBe("rounds 1/6 · bun r1 · 1 invalid · ~1m35s left");
   });
 
+  it("says no time left once every round is done", () => {
+    const t = new ProgressTracker();
+    t.planned([rounds[0]!, nodeIds.report(C)]);
+    t.started(rounds[0]!, 0);
+    t.finished(executed(rounds[0]!, 10_000), round({ baseline: true, candidate: true }));
+    t.started(nodeIds.report(C), 10_000);
+    expect(t.line(10_000)).toBe("rounds 1/1 · report · 0 invalid");
+  });
+
   it("counts resumed rounds (up to date) as done and their invalid runs, but not in the time per round", () => {
     const t = new ProgressTracker();
     t.planned(plan);
@@ -61,6 +70,7 @@ describe("the progress line", () => {
   it("names nodes briefly", () => {
     expect(shortNode(nodeIds.round(C, "node", 3))).toBe("node r3");
     expect(shortNode(nodeIds.look(C, 4))).toBe("look after 4 rounds");
+    expect(shortNode(nodeIds.look(C, 1))).toBe("look after 1 round");
     expect(shortNode(nodeIds.aggregate(C))).toBe("aggregate");
   });
 });
