@@ -87,7 +87,7 @@ export function shortNode(id: string): string {
 }
 
 /** `45s`, `2m10s`, `1h05m`. */
-export function formatDuration(ms: number): string {
+function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s}s`;
   if (s < 3600) return `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s`;

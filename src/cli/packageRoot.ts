@@ -15,7 +15,7 @@ export function packageRoot(): string | undefined {
 }
 
 /** A file staging ships (schemas, the demo), by its path inside the package. */
-export function packageFile(path: string): string | undefined {
+function packageFile(path: string): string | undefined {
   const root = packageRoot();
   return root === undefined ? undefined : join(root, path);
 }

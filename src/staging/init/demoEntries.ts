@@ -6,7 +6,7 @@ import type { NewEntry } from "./NewEntry.js";
 import { withSchemaLine } from "./schemaLines.js";
 
 /** The demo's own versions: what the package ships (package.json `files`). */
-export const DEMO_VERSIONS = ["baseline", "candidate"] as const;
+const DEMO_VERSIONS = ["baseline", "candidate"] as const;
 
 /**
  * The bundled demo as a workspace of its own in `projectDir`: the package's staging.config.ts with
