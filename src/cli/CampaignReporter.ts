@@ -39,7 +39,11 @@ function planLine(plan: CampaignPlan): string {
   const { rounds, modes } = plan.identity;
   const span =
     rounds.min === rounds.max
-      ? `${rounds.max} rounds`
+      ? plural(rounds.max, "round")
       : `${rounds.min} to ${rounds.max} rounds, until decided`;
-  return `campaign ${plan.id}: ${span} x ${modes.length} modes x 2 versions`;
+  return `campaign ${plan.id}: ${span} x ${plural(modes.length, "mode")} x 2 versions`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }

@@ -7,6 +7,7 @@ import { ProgressTracker, shortNode } from "../../../src/cli/ProgressTracker.js"
 import { fitLine, terminalWidth } from "../../../src/cli/terminalWidth.js";
 import type { NodeOutcome } from "../../../src/engine/RunSummary.js";
 import { nodeIds } from "../../../src/staging/graph/nodeIds.js";
+import type { CampaignPlan } from "../../../src/staging/campaign/CampaignPlan.js";
 import type { RoundOutput } from "../../../src/staging/measure/RoundOutput.js";
 
 const C = "candidate-vs-baseline-1a2b3c4d";
@@ -130,6 +131,19 @@ describe("node lines", () => {
       "[2/2] FAILED image:a:bun",
       "    error: The bun build of a failed",
     ]);
+  });
+});
+
+describe("the plan line", () => {
+  it("counts rounds and modes in words that agree", () => {
+    const out = captured();
+    const r = campaignReporter(lineReporter(out), out, new ProgressTracker(), { live: false, now: () => 0 });
+    const plan = {
+      id: C,
+      identity: { rounds: { min: 1, max: 1 }, modes: ["node"] },
+    } as unknown as CampaignPlan;
+    r.finished?.(executed(nodeIds.plan("candidate")), plan);
+    expect(out.lines).toEqual([`campaign ${C}: 1 round x 1 mode x 2 versions`]);
   });
 });
 
