@@ -78,7 +78,7 @@ export default defineConfig({
           "--outfile={out}/service.mjs",
         ],
         dockerfile: "docker/node.Dockerfile",
-        hint: "esbuild is a dependency of staging: `npm ci` in the repository, or `npm install staging`",
+        hint: "the demo's node mode needs the npm package esbuild, an optional dependency of staging: `npm install esbuild` (left out by npm install --omit=optional)",
       },
       deploy: { command: ["node", "{artifact}/service.mjs"] },
     },
@@ -87,7 +87,7 @@ export default defineConfig({
         // Runs in {out}: `bun build --compile` writes a temporary file into its working directory.
         command: [bunBinary(), "build", "--compile", "{snapshot}/src/main.ts", "--outfile", "{out}/service"],
         dockerfile: "docker/bun.Dockerfile",
-        hint: "bun is a dependency of staging (npm package bun@1): `npm ci` in the repository, or `npm install staging`; or install it from https://bun.sh",
+        hint: "the demo's bun mode needs the npm package bun, an optional dependency of staging: `npm install bun` (left out by npm install --omit=optional), or bun from https://bun.sh on PATH",
       },
       deploy: { command: ["{artifact}/service"] },
     },

@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # Checks that the package a user installs from the registry works: builds and packs the repository
 # (`npm pack`, as `npm publish` would), installs the tarball into an empty project with npm (every
-# dependency from the registry, none of this repository's files), and runs a real, tiny campaign
-# on the demo workspace that the package carries, the way the docs tell a user to:
+# dependency from the registry, none of this repository's files), and runs the README's first
+# steps there, the way a newcomer would:
 #
-#   cp -r node_modules/staging/experiments/demo demo
-#   npx staging --config node_modules/staging/staging.config.ts --workspace demo run-campaign candidate --runs 1
+#   npm install <tarball>
+#   npx staging init --demo
+#   npx staging run-campaign candidate --runs 2
 #
 #   bash scripts/ci/packed.sh [REPO_DIR]          (default: this repository)
 #
 # The install runs with --ignore-scripts, as npm 12 (unapproved install scripts blocked), pnpm or
-# a cautious user install: esbuild and bun must work without their postinstall. After the
-# campaign, the script runs those two postinstalls by hand (the layout npm 11 leaves) and
-# rebuilds the demo's images, so both layouts are covered.
+# a cautious user install: no install script is needed (esbuild and bun work without their
+# postinstall). After the campaign, the script runs those two postinstalls by hand (the layout
+# npm 11 leaves) and rebuilds the demo's images, so both layouts are covered. Last, a lean install
+# (--omit=optional: no bun, no esbuild) runs staging and says which package the demo's build needs.
 #
 # Environment:
 #   STAGING_PACKED_KEEP=1        keep the temp folder (tarball, project, logs) and print its path
@@ -26,8 +28,9 @@ repo="$(cd "${1:-$(dirname "$0")/../..}" && pwd)"
 max_mb="${STAGING_PACKED_MAX_MB:-10}"
 work="$(mktemp -d)"
 project="$work/project"
+lean="$work/lean"
 # `--no`: never fetch a package named staging from the registry; `--` ends npx's own options.
-staging=(npx --no -- staging --config node_modules/staging/staging.config.ts --workspace demo)
+staging=(npx --no -- staging)
 
 say() { printf 'packed: %s\n' "$*"; }
 fail() {
@@ -35,7 +38,7 @@ fail() {
   exit 1
 }
 cleanup() {
-  if [ -d "$project/demo" ]; then (cd "$project" && "${staging[@]}" down >/dev/null 2>&1) || true; fi
+  if [ -f "$project/staging.config.ts" ]; then (cd "$project" && "${staging[@]}" down >/dev/null 2>&1) || true; fi
   if [ "${STAGING_PACKED_KEEP:-0}" = 1 ]; then
     say "kept $work"
   else
@@ -75,6 +78,9 @@ for path in bin/staging.js dist/src/cli/main.js staging.config.ts schemas/benchm
   grep -qx "package/$path" "$work/contents.txt" || missing+=("$path")
 done
 [ "${#missing[@]}" -eq 0 ] || problems+=("it lacks ${missing[*]}: add them to \"files\" in package.json")
+# Only the demo's own versions: a developer's local version in experiments/demo stays out.
+shipped="$(sed -n -E 's#^package/experiments/demo/versions/([^/]+)/.*#\1#p' "$work/contents.txt" | sort -u | paste -sd ' ' -)"
+[ "$shipped" = "baseline candidate" ] || problems+=("it ships demo versions '$shipped', not only 'baseline candidate': list the demo's own versions in \"files\"")
 stray="$(grep -E '^package/experiments/demo/(\.staging/|campaigns/|versions/[^/]+/images/manifest\.json$)' "$work/contents.txt" | sed 's#^package/##' || true)"
 if [ -n "$stray" ]; then
   problems+=("it carries $(wc -l <<<"$stray") files of a local campaign store or report, e.g. $(head -n 3 <<<"$stray" | paste -sd ' ' -): exclude them in \"files\" (\"!experiments/demo/.staging\", \"!experiments/demo/campaigns\", \"!experiments/demo/versions/*/images/manifest.json\")")
@@ -93,7 +99,7 @@ printf '{ "name": "staging-packed-check", "private": true }\n' >package.json
 npm install --ignore-scripts --no-audit --no-fund "$tarball" >"$work/install.log" 2>&1 ||
   fail_with_log "npm install of the tarball" "$work/install.log"
 installed=$SECONDS
-say "installed with --ignore-scripts into $project ($((installed - packed))s)"
+say "installed with --ignore-scripts into $project: $(($(npm ls --all --parseable 2>/dev/null | wc -l) - 1)) packages ($((installed - packed))s)"
 
 npx --no -- staging --help >"$work/help.log" 2>&1 || fail_with_log "npx staging --help" "$work/help.log"
 esbuild_version="$(node_modules/.bin/esbuild --version 2>&1)" || fail "node_modules/.bin/esbuild --version: $esbuild_version"
@@ -109,23 +115,21 @@ else
   say "node_modules/.bin/bun is bun's placeholder without its postinstall; $bun_binary --version: $bun_version"
 fi
 
-# 3. A real campaign on a copy of the package's demo, with a tiny benchmark (1 run of 1 s).
-cp -r node_modules/staging/experiments/demo demo
-bench=demo/benchmark/benchmark.yaml
-sed -i -E -e 's/^(  warmup_s:) .*/\1 0.3/' -e 's/^(  duration_s:) .*/\1 1/' \
-  -e 's/^(  connections:) .*/\1 2/' -e 's/^(  interval_ms:) .*/\1 200/' "$bench"
-for line in "  warmup_s: 0.3" "  duration_s: 1" "  interval_ms: 200"; do
-  grep -qx "$line" "$bench" || fail "could not shorten $bench (no '$line' after the edit): its layout changed"
-done
-"${staging[@]}" run-campaign candidate --runs 1 >"$work/campaign.log" 2>&1 ||
-  fail_with_log "npx staging run-campaign candidate --runs 1 exited $?" "$work/campaign.log"
+# 3. The README's first steps in the project: the demo as a workspace of its own, and its campaign.
+"${staging[@]}" init --demo >"$work/init.log" 2>&1 || fail_with_log "npx staging init --demo" "$work/init.log"
+grep -q "npx staging run-campaign candidate" "$work/init.log" || fail_with_log "init --demo printed no next commands" "$work/init.log"
+schema="$(sed -n -E '1s/^# yaml-language-server: \$schema=(.*)$/\1/p' benchmark/benchmark.yaml)"
+[ "$schema" = "../node_modules/staging/schemas/benchmark.schema.json" ] || fail "benchmark/benchmark.yaml names the schema '$schema'"
+[ -f "benchmark/$schema" ] || fail "the schema benchmark/benchmark.yaml names is not there: benchmark/$schema"
+"${staging[@]}" run-campaign candidate --runs 2 >"$work/campaign.log" 2>&1 ||
+  fail_with_log "npx staging run-campaign candidate --runs 2 exited $?" "$work/campaign.log"
 campaigned=$SECONDS
-report="$(find demo/campaigns -name report.md -print -quit 2>/dev/null || true)"
+report="$(find campaigns -name report.md -print -quit 2>/dev/null || true)"
 if [ -z "$report" ] || [ ! -s "$report" ]; then
-  fail_with_log "the campaign wrote no report.md under demo/campaigns" "$work/campaign.log"
+  fail_with_log "the campaign wrote no report.md under campaigns/" "$work/campaign.log"
 fi
 grep -q "candidate" "$report" || fail "$report does not name the candidate"
-say "campaign done, $report ($((campaigned - installed))s)"
+say "init --demo and a 2-round campaign, $report ($((campaigned - installed))s)"
 if [ -e node_modules/staging/experiments/demo/.staging ] || [ -e node_modules/staging/experiments/demo/campaigns ]; then
   fail "the campaign wrote into node_modules/staging/experiments/demo"
 fi
@@ -141,4 +145,22 @@ node_modules/.bin/bun --version >/dev/null || fail "node_modules/.bin/bun after 
   fail_with_log "npx staging build-images candidate --force-rebuild-images, after the postinstalls" "$work/rebuild.log"
 say "after the postinstalls: .bin/esbuild and .bin/bun run, both modes rebuild ($((SECONDS - campaigned))s)"
 
-say "ok in $((SECONDS - start))s: build+pack $((packed - start))s, install $((installed - packed))s, campaign $((campaigned - installed))s"
+rebuilt=$SECONDS
+
+# 5. A lean install, for a service of one's own: no optional dependency, so no bun and no esbuild.
+mkdir -p "$lean"
+cd "$lean"
+printf '{ "name": "staging-lean-check", "private": true }\n' >package.json
+npm install --omit=optional --ignore-scripts --no-audit --no-fund "$tarball" >"$work/lean-install.log" 2>&1 ||
+  fail_with_log "npm install --omit=optional of the tarball" "$work/lean-install.log"
+[ ! -e node_modules/bun ] && [ ! -e node_modules/esbuild ] || fail "--omit=optional installed bun or esbuild"
+packages="$(($(npm ls --all --parseable 2>/dev/null | wc -l) - 1))"
+"${staging[@]}" init --demo >/dev/null 2>&1 || fail "npx staging init --demo in the lean install"
+if "${staging[@]}" build-images candidate --mode node >"$work/lean-build.log" 2>&1; then
+  fail "the demo's node build ran without esbuild"
+fi
+grep -q "npm install esbuild" "$work/lean-build.log" ||
+  fail_with_log "the failed build does not name the package it needs (esbuild)" "$work/lean-build.log"
+say "lean install (--omit=optional): $packages packages in $((SECONDS - rebuilt))s; the demo's build names esbuild"
+
+say "ok in $((SECONDS - start))s: build+pack $((packed - start))s, install $((installed - packed))s, init and campaign $((campaigned - installed))s"

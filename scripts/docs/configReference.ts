@@ -3,7 +3,15 @@ import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-const INTERFACES = ["StagingConfig", "ModeConfig", "BuildRecipe", "DeployRecipe", "TargetConfig"];
+const INTERFACES = [
+  "StagingConfig",
+  "ModeConfig",
+  "BuildRecipe",
+  "BuildContext",
+  "DeployRecipe",
+  "DeployContext",
+  "TargetConfig",
+];
 
 /** docs/config-reference.md, generated from the config types' doc comments and the benchmark schema. */
 export function configReference(): string {

@@ -35,6 +35,8 @@ export interface GlobalOptions {
   target?: string;
   identity?: string;
   knownHosts?: string;
+  /** Node-level progress lines. */
+  verbose?: boolean;
 }
 
 /** What a command works with: the resolved config, the store and the workspace's graph. */
@@ -44,6 +46,8 @@ export interface CliContext {
   store: FsStore;
   hasher: FsFileHasher;
   output: Output;
+  /** `--verbose`: node lines as well as the one progress line. */
+  verbose: boolean;
   workspace: Workspace;
   versions(): Promise<VersionEntry[]>;
   /** The campaign's target and this machine, opened on first use. */
@@ -86,7 +90,15 @@ export async function openContext(
     pool: new HashWorkerPool(),
     ...(monitor ? { monitor } : {}),
   });
-  const versions = () => listVersions(workspace);
+  let warned = false;
+  const versions = async () => {
+    const list = await listVersions(workspace);
+    // Typos in version.yaml (`statsu:`), said once per command.
+    if (!warned)
+      for (const warning of list.flatMap((v) => v.warnings ?? [])) output.err(`warning: ${warning}`);
+    warned = true;
+    return list;
+  };
   let opened: Promise<GraphTargets> | undefined;
   const targets = () => (opened ??= openTargets(config, global, output));
   let wired: Promise<DeployDrivers> | undefined;
@@ -112,6 +124,7 @@ export async function openContext(
     store,
     hasher,
     output,
+    verbose: global.verbose ?? false,
     workspace,
     versions,
     targets,

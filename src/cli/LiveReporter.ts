@@ -1,25 +1,23 @@
 import type { Reporter } from "../engine/Reporter.js";
+import type { ProgressTracker } from "./ProgressTracker.js";
+import { fitLine, terminalWidth } from "./terminalWidth.js";
 
 /**
- * On a terminal: the plain lines of `base`, plus one status line at the bottom that is redrawn
- * in place with what runs now and how far the run is.
+ * On a terminal: the lines of `base`, plus the tracker's progress line at the bottom, redrawn in
+ * place (twice a second while something runs) and cut to the terminal's width.
  */
-export function liveReporter(base: Reporter, write: (text: string) => void): Reporter {
-  const running = new Map<string, number>();
-  let total = 0;
-  let done = 0;
+export function liveReporter(
+  base: Reporter,
+  tracker: ProgressTracker,
+  io: { write: (text: string) => void; columns: () => number | undefined; now: () => number },
+): Reporter & { stop(): void } {
   let shown = false;
   const clear = () => {
-    if (shown) write("\r\x1b[K");
+    if (shown) io.write("\r\x1b[K");
     shown = false;
   };
   const draw = () => {
-    const names = [...running.keys()];
-    const now =
-      names.length === 0
-        ? ""
-        : `  running: ${names.slice(0, 3).join(", ")}${names.length > 3 ? ` +${names.length - 3}` : ""}`;
-    write(`\r\x1b[K[${done}/${total}]${now}`.slice(0, (process.stderr.columns ?? 100) + 4));
+    io.write(`\r\x1b[K${fitLine(tracker.line(io.now()), terminalWidth(io.columns()))}`);
     shown = true;
   };
   const around =
@@ -29,25 +27,21 @@ export function liveReporter(base: Reporter, write: (text: string) => void): Rep
       f?.(...args);
       draw();
     };
-  const timer = setInterval(() => running.size > 0 && draw(), 500).unref();
+  const timer = setInterval(() => tracker.busy() && draw(), 500).unref();
   return {
-    planned: (ids) => {
-      total = ids.length;
-      base.planned?.(ids);
-    },
-    started: around((id: string, reason: string) => {
-      running.set(id, Date.now());
-      base.started?.(id, reason);
-    }),
+    planned: (ids) => base.planned?.(ids),
+    started: around((id: string, reason: string) => base.started?.(id, reason)),
     log: around((id: string, line: string) => base.log?.(id, line)),
     finished: (outcome, output) => {
-      running.delete(outcome.id);
-      done++;
       clear();
       base.finished?.(outcome, output);
-      if (done === total) clearInterval(timer);
-      else draw();
+      // Nothing running (the end, or between waves): no line until the next start.
+      if (tracker.busy()) draw();
     },
     warn: around((message: string) => base.warn?.(message)),
+    stop: () => {
+      clearInterval(timer);
+      clear();
+    },
   };
 }

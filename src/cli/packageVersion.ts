@@ -1,14 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { packageRoot } from "./packageRoot.js";
 
-/** The version in staging's own package.json, found upward from this module (in src/ or dist/). */
+/** The version in staging's own package.json. */
 export function packageVersion(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dirname(dir) !== dir; dir = dirname(dir)) {
-    const file = join(dir, "package.json");
-    if (!existsSync(file)) continue;
-    const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-    if (pkg.name === "staging" && pkg.version) return pkg.version;
-  }
-  return "unknown";
+  const root = packageRoot();
+  if (root === undefined) return "unknown";
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version?: string };
+  return pkg.version ?? "unknown";
 }

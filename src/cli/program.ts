@@ -10,6 +10,7 @@ import { registerMeasure } from "./commands/measure.js";
 import { registerCreateVersion } from "./commands/createVersion.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerFsmonitor } from "./commands/fsmonitor.js";
+import { registerInit } from "./commands/init.js";
 import { registerGraph } from "./commands/graph.js";
 import { registerMake } from "./commands/make.js";
 import { registerMark } from "./commands/mark.js";
@@ -39,10 +40,12 @@ export function buildProgram(output: Output, setExit: (code: number) => void): C
       "--known-hosts <file>",
       "known_hosts file host keys are verified against (default ~/.ssh/known_hosts)",
     )
+    .option("--verbose", "print a line for each node as it starts and ends, and its log lines")
     .version(packageVersion(), "--version", "print staging's version")
     .showHelpAfterError(false)
     .exitOverride()
     .configureOutput({ writeOut: (s) => output.out(s.trimEnd()), writeErr: (s) => output.err(s.trimEnd()) });
+  registerInit(program, output);
   registerMake(program, output, setExit);
   registerStatus(program, output);
   registerExplain(program, output);

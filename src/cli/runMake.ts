@@ -8,6 +8,7 @@ import type { CliContext } from "./CliContext.js";
 import { lineReporter } from "./LineReporter.js";
 import { liveReporter } from "./LiveReporter.js";
 import { campaignReporter } from "./CampaignReporter.js";
+import { ProgressTracker } from "./ProgressTracker.js";
 import { systemClock } from "./systemClock.js";
 
 export interface RunMakeOptions {
@@ -17,6 +18,8 @@ export interface RunMakeOptions {
   concurrency?: number;
   wait?: boolean;
   quiet?: boolean;
+  /** Node lines (start, end, log) as well as the progress line. @default the global --verbose */
+  nodeLines?: boolean;
   /** The caller already holds the workspace lock. */
   locked?: boolean;
   command: string;
@@ -64,11 +67,26 @@ export async function runMake(
       dryRun: options.dryRun ?? false,
       signal: controller.signal,
     };
+    let live: ReturnType<typeof liveReporter> | undefined;
     if (!options.quiet) {
-      const lines = campaignReporter(lineReporter(ctx.output), ctx.output);
-      makeOptions.reporter = ctx.output.live ? liveReporter(lines, (t) => process.stderr.write(t)) : lines;
+      const tracker = new ProgressTracker();
+      const now = () => performance.now();
+      const lines = lineReporter(ctx.output, { verbose: options.nodeLines ?? ctx.verbose });
+      const campaign = campaignReporter(lines, ctx.output, tracker, { live: ctx.output.live, now });
+      live = ctx.output.live
+        ? liveReporter(campaign, tracker, {
+            write: (t) => process.stderr.write(t),
+            columns: () => process.stderr.columns,
+            now,
+          })
+        : undefined;
+      makeOptions.reporter = live ?? campaign;
     }
-    return await make(graph, targets, makeOptions);
+    try {
+      return await make(graph, targets, makeOptions);
+    } finally {
+      live?.stop();
+    }
   } finally {
     process.off("SIGINT", onSigint);
     process.off("SIGTERM", onSigint);

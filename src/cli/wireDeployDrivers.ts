@@ -13,6 +13,7 @@ import {
   type Deployment,
 } from "../drivers/deploy/index.js";
 import { isStagingError, StagingError } from "../errors/index.js";
+import { recipeDeployDriver } from "../recipes/recipeDeployDriver.js";
 import type { DeployDrivers } from "../staging/deploy/DeployDrivers.js";
 import { deploymentsDir, workspaceId } from "../staging/deploy/deploySpec.js";
 import type { GraphTargets } from "../staging/graph/GraphTargets.js";
@@ -55,10 +56,15 @@ export function wireDeployDrivers(
   return {
     dockerCli,
     byKind,
-    forImage: (image: ImageOutput, mode: string) =>
-      config.modes[mode]?.deploy?.driver === "helm"
-        ? helmDriver()
-        : byKind(image.kind === "docker" ? "docker" : "process"),
+    forImage: (image: ImageOutput, mode: string) => {
+      const recipe = config.modes[mode]?.deploy;
+      const driver =
+        recipe?.driver === "helm" ? helmDriver() : byKind(image.kind === "docker" ? "docker" : "process");
+      if (typeof recipe?.command !== "function") return driver;
+      // A deploy function's $ runs where the service runs: here for a process, on the target otherwise.
+      const target = driver.kind === "process" ? targets.local : targets.target;
+      return recipeDeployDriver(driver, { mode, deploy: recipe.command, env: recipe.env ?? {}, target });
+    },
     prepare: async (slug, mode, image) => {
       if (config.modes[mode]?.deploy?.driver !== "helm") return;
       await uploadSnapshot(targets.target, {

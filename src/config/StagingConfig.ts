@@ -1,7 +1,56 @@
+import type { Shell } from "zx/core";
+
+/** What a build function is given. */
+export interface BuildContext {
+  /** zx's `$` where the build runs (this machine, or the target for `image`), in `out`, with the recipe's `env`; values are quoted as one word each. */
+  $: Shell;
+  /** The version's snapshot folder (read it, do not write it). */
+  snapshot: string;
+  /** The empty folder the build writes the mode's artifact into. */
+  out: string;
+  /**
+   * With the docker builder and no `dockerfile`: the image the function must build. It then runs on
+   * the target (over SSH for a remote one), with the snapshot copied there and `out` a scratch folder.
+   */
+  image?: string;
+  version: string;
+  mode: string;
+  workspace: string;
+}
+
+/**
+ * A build as a zx script: writes the mode's artifact into `out`, e.g.
+ * `async ({ $, snapshot, out }) => { await $\`esbuild ${snapshot}/src/main.ts --bundle --outfile=${out}/service.mjs\` }`.
+ * Its source text is part of the image nodes' key: editing it rebuilds this mode's images only.
+ */
+export type BuildFunction = (context: BuildContext) => Promise<void> | void;
+
+/** What a deploy function is given. */
+export interface DeployContext {
+  /**
+   * zx's `$` where the service runs (this machine for an artifact, the target for an image), with
+   * the recipe's `env`: to prepare files before the service starts.
+   */
+  $: Shell;
+  /** The folder holding the built artifact (artifact builds). */
+  artifact?: string;
+  /** The image id (docker builds). */
+  image?: string;
+  version: string;
+  mode: string;
+}
+
+/**
+ * A deploy as a zx script: prepares what the service needs, then returns the argv that runs it
+ * (`{port}` and `{artifact}` are replaced); for an image, the argv replaces the image's CMD.
+ * Its source text is part of the deploy nodes' key.
+ */
+export type DeployFunction = (context: DeployContext) => Promise<readonly string[]> | readonly string[];
+
 /** How a mode is built. Placeholders `{snapshot}`, `{out}`, `{version}`, `{mode}`, `{workspace}` are replaced per argument. */
 export interface BuildRecipe {
-  /** A command (argument list, no shell) that writes the mode's artifact into `{out}`. */
-  command?: string[];
+  /** A command (argument list, no shell) that writes the mode's artifact into `{out}`, or a build function (a zx script). */
+  command?: string[] | BuildFunction;
   /** Environment of the build command. */
   env?: Record<string, string>;
   /**
@@ -26,8 +75,11 @@ export interface BuildRecipe {
 
 /** How a built mode is started and reached. */
 export interface DeployRecipe {
-  /** Runs the artifact: argv with `{artifact}` and `{port}` placeholders. An image runs its own CMD. */
-  command?: string[];
+  /**
+   * Runs the artifact: argv with `{artifact}` and `{port}` placeholders (an image runs its own CMD),
+   * or a deploy function (a zx script) that prepares the service and returns that argv.
+   */
+  command?: string[] | DeployFunction;
   /** Environment of the service (PORT, HOST and STAGING_* are set by staging). */
   env?: Record<string, string>;
   /** The path that must answer 200 with the build fingerprint before the service counts as up. @default "/health" */

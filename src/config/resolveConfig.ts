@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { StagingError } from "../errors/index.js";
+import { nearestWord } from "../text/editDistance.js";
 import { seedModes } from "./seedDefaults.js";
 import type { ResolvedConfig, StagingConfig } from "./StagingConfig.js";
 
@@ -26,14 +27,17 @@ export function resolveConfig(
   workspaceOverride?: string,
 ): ResolvedConfig {
   const where = file ?? "(defaults)";
-  const fail = (field: string, expected: string, got: unknown): never => {
+  const fail = (field: string, expected: string, got: unknown, hint?: string): never => {
     throw new StagingError(`Invalid configuration field ${field}`, {
       code: "E_CONFIG",
       facts: { file: where, field, expected, got: JSON.stringify(got) ?? String(got) },
+      ...(hint === undefined ? {} : { hint }),
     });
   };
   for (const key of Object.keys(config)) {
-    if (!KNOWN.includes(key)) fail(key, `one of ${KNOWN.join(", ")}`, key);
+    if (KNOWN.includes(key)) continue;
+    const near = nearestWord(key, KNOWN);
+    fail(key, `one of ${KNOWN.join(", ")}`, key, near && `did you mean \`${near}\`?`);
   }
   const base = file ? dirname(file) : process.cwd();
   const workspace = workspaceOverride ?? resolve(base, config.workspace ?? ".");

@@ -1,2 +1,12 @@
 export { defineConfig } from "./defineConfig.js";
-export type { StagingConfig, ModeConfig, TargetConfig } from "../config/StagingConfig.js";
+export type {
+  StagingConfig,
+  ModeConfig,
+  TargetConfig,
+  BuildRecipe,
+  BuildContext,
+  BuildFunction,
+  DeployRecipe,
+  DeployContext,
+  DeployFunction,
+} from "../config/StagingConfig.js";

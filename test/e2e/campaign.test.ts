@@ -107,11 +107,12 @@ describe("a campaign on the demo, end to end", () => {
     // (after the rest is done) while the report renders.
     const kills: [RegExp, number][] = [
       [/done +round:/, 1],
-      [/campaign: measuring round/, 1],
+      [/^campaign: rounds \d+\/\d+ · /, 1],
       [/run +report:/, 1],
     ];
     for (const [pattern, times] of kills) {
-      const child = startCli(["make", "campaign:candidate"], { cwd: ws });
+      // --verbose: the node lines, whose starts and ends are the moments to kill at.
+      const child = startCli(["--verbose", "make", "campaign:candidate"], { cwd: ws });
       const done = exited(child);
       await whenStderr(child, pattern, times).catch(() => undefined);
       child.kill("SIGKILL");

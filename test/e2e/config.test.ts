@@ -59,6 +59,14 @@ describe("staging.config.ts", () => {
     );
   });
 
+  it("says which field a misspelt one is likely to be", () => {
+    const root = project(`export default { workspace: "ws", modse: {} };\n`);
+    const result = runCli(["status"], { cwd: root });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: Invalid configuration field modse\n/);
+    expect(result.stderr).toMatch(/\nhint: did you mean `modes`\?\n$/);
+  });
+
   it("reports a config that does not evaluate, without a stack trace", () => {
     const root = project(`export default defineConfig({ workspace: "ws" });\n`);
     const result = runCli(["status"], { cwd: root });

@@ -9,9 +9,18 @@ describe("Ctrl-C during make", () => {
   it("stops cleanly: exit 130, the lock released, and the next make finishes the rest", async () => {
     const ws = useTmpDir();
     generateVersions(ws, 8, 600, 4096);
-    const child = startCli(["--workspace", ws, "make", "fingerprint:*", "--concurrency", "1", "--json"]);
+    const child = startCli([
+      "--verbose",
+      "--workspace",
+      ws,
+      "make",
+      "fingerprint:*",
+      "--concurrency",
+      "1",
+      "--json",
+    ]);
     const done = exited(child);
-    // Signal once the first node has started: its line appears on stderr.
+    // Signal once the first node has started: its line appears on stderr (--verbose).
     await new Promise<void>((resolve) =>
       child.stderr!.on("data", (d: Buffer) => d.toString().includes(" run ") && resolve()),
     );

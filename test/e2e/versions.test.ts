@@ -1,5 +1,5 @@
-import { cpSync, existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { normalise, REPO, runCli } from "../helpers/cli.js";
 import { useTmpDir } from "../helpers/useTmpDir.js";
@@ -69,8 +69,11 @@ describe("creating and marking versions from the command line", () => {
     expect(created.code, created.stderr).toBe(0);
     const yaml = readFileSync(join(ws, "versions/faster-io/version.yaml"), "utf8");
     expect(yaml).toMatch(
-      /^slug: faster-io\nkind: generic-service\nstatus: staging\nparent: version:base\ncreated_at: '?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'?\n/,
+      /^# yaml-language-server: \$schema=\S+\nslug: faster-io\nkind: generic-service\nstatus: staging\nparent: version:base\ncreated_at: '?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'?\n/,
     );
+    // The schema line names staging's own schema, relative to the file, for editors.
+    const schema = /\$schema=(\S+)/.exec(yaml)![1]!;
+    expect(resolve(ws, "versions/faster-io", schema)).toBe(join(REPO, "schemas/version.schema.json"));
     expect(readFileSync(join(ws, "versions/faster-io/snapshot/src/main.ts"), "utf8")).toBe(
       "console.log(1)\n",
     );
@@ -94,6 +97,31 @@ describe("creating and marking versions from the command line", () => {
     ]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/^error: /);
+  });
+});
+
+describe("a typo in version.yaml", () => {
+  it("is kept as written, with a warning that names the file, the line and the known key", async () => {
+    const ws = demoLike();
+    const file = join(ws, "versions/base/version.yaml");
+    writeFileSync(file, `${readFileSync(file, "utf8")}statsu: candidate\nowner: perf-team\n`);
+    const before = await treeDigest(ws);
+    const listed = runCli(["--workspace", ws, "versions"]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(normalise(listed.stderr, ws)).toBe(
+      "warning: <root>/versions/base/version.yaml:6: `statsu` is not a field staging knows; did you mean `status`? (kept as written)\n",
+    );
+    expect(await treeDigest(ws)).toBe(before);
+  });
+
+  it("that hides a required field is named in the error's hint", () => {
+    const ws = demoLike();
+    const file = join(ws, "versions/base/version.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("status:", "statsu:"));
+    const result = runCli(["--workspace", ws, "versions"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^error: Missing field `status` in version.yaml\n/);
+    expect(result.stderr).toContain("hint: `statsu` is there: did you mean `status`?");
   });
 });
 

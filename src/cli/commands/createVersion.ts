@@ -3,6 +3,7 @@ import { createVersion, parseFromSpec, validateSlug } from "../../staging/versio
 import { StagingError } from "../../errors/index.js";
 import { openContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
+import { versionSchemaFile } from "../packageRoot.js";
 import { withLock } from "../withLock.js";
 
 export function registerCreateVersion(program: Command, output: Output): void {
@@ -39,6 +40,7 @@ export function registerCreateVersion(program: Command, output: Output): void {
             now: new Date(),
             notes: flags.notes,
             sourceCommit: flags.sourceCommit,
+            schemaFile: versionSchemaFile(),
           }),
         );
         output.out(`created ${created.dir} (parent: ${created.parent}, status: ${created.status})`);

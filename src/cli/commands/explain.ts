@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { computeManifest } from "../../engine/computeManifest.js";
 import { diffManifests, type ManifestChange } from "../../engine/diffManifests.js";
 import { StagingError } from "../../errors/index.js";
+import { formatChange } from "../formatChange.js";
 import { openContext, type GlobalOptions } from "../CliContext.js";
 import { expandedGraph } from "../expandedGraph.js";
 import type { Output } from "../Output.js";
@@ -69,24 +70,4 @@ function unknownNode(id: string): StagingError {
     facts: { node: id },
     hint: "list the nodes with `staging status`; a campaign's nodes are named after its id (`staging campaigns`)",
   });
-}
-
-function formatChange(c: ManifestChange): string {
-  const short = (v: string | null | undefined) =>
-    v === undefined
-      ? "(absent)"
-      : v === null
-        ? "(unset)"
-        : v.startsWith("(")
-          ? v
-          : v.length > 16
-            ? v.slice(0, 12)
-            : v;
-  const what =
-    c.kind === "file"
-      ? `file ${c.name}/${c.path}`
-      : c.kind === "task-version"
-        ? "task version"
-        : `${c.kind} ${c.name}`;
-  return `${what}: ${short(c.old)} -> ${short(c.new)}`;
 }

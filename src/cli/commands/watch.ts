@@ -93,7 +93,8 @@ class WatchSession {
       if (expensive.length > 0 && !this.flags.runAll) await this.reportExpensive(ctx, expensive);
       const toRun = this.flags.runAll ? ids : stale.filter((n) => !expensive.includes(n.id)).map((n) => n.id);
       if (toRun.length === 0) return;
-      const result = await runMake(ctx, graph, toRun, { wait: true, command: "watch" });
+      // Each rebuild is what a watch shows: its node lines stay on without --verbose.
+      const result = await runMake(ctx, graph, toRun, { wait: true, nodeLines: true, command: "watch" });
       if (this.flags.measure && result.failed.length === 0) {
         await this.measurer.afterBuild(ctx, result.executed);
         // A measured run starts and stops its own deployment: bring the watched ones back up.

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import type { DeployRecipe, ResolvedConfig } from "../../config/StagingConfig.js";
 import type { DeploySpec } from "../../drivers/deploy/index.js";
 import { StagingError } from "../../errors/index.js";
+import { recipeSource } from "../../recipes/recipeSource.js";
 import type { ImageOutput } from "../images/ImageOutput.js";
 import type { Workspace } from "../workspace/index.js";
 
@@ -16,9 +17,10 @@ export function deploymentsDir(workspace: Pick<Workspace, "stagingDir">): string
   return join(workspace.stagingDir, "deployments");
 }
 
-/** The deploy recipe of a mode as it enters keys: what changes the running service. */
-export function deployRecipe(config: ResolvedConfig, mode: string): DeployRecipe {
-  return config.modes[mode]?.deploy ?? {};
+/** The deploy recipe of a mode as it enters keys: what changes the running service (a function as its source text). */
+export function deployRecipe(config: ResolvedConfig, mode: string): unknown {
+  const recipe = config.modes[mode]?.deploy ?? {};
+  return typeof recipe.command === "function" ? { ...recipe, command: recipeSource(recipe.command) } : recipe;
 }
 
 /** What starting one version in one mode asks of its driver: pure, from the config and the image. */
@@ -27,7 +29,7 @@ export function deploySpec(
   workspace: Pick<Workspace, "root" | "stagingDir">,
   at: { slug: string; mode: string; image: ImageOutput; logFile: string },
 ): DeploySpec {
-  const recipe = deployRecipe(config, at.mode);
+  const recipe: DeployRecipe = config.modes[at.mode]?.deploy ?? {};
   if (at.image.kind === "artifact" && !recipe.command) {
     throw new StagingError(`Mode ${at.mode} has no deploy command`, {
       code: "E_CONFIG",
@@ -41,8 +43,9 @@ export function deploySpec(
     workspaceId: workspaceId(workspace),
     version: at.slug,
     mode: at.mode,
-    // The deploy command runs an artifact; an image runs its own CMD.
-    command: at.image.kind === "artifact" ? (recipe.command ?? []) : [],
+    // The deploy command runs an artifact; an image runs its own CMD. A deploy function's argv is
+    // filled in by the driver that runs it (recipeDeployDriver).
+    command: at.image.kind === "artifact" && Array.isArray(recipe.command) ? recipe.command : [],
     env: recipe.env ?? {},
     logFile: at.logFile,
     buildFingerprint: at.image.build_fingerprint,

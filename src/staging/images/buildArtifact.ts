@@ -6,6 +6,7 @@ import type { BuildRecipe } from "../../config/StagingConfig.js";
 import { ExitCode, isStagingError, StagingError, translateFsError } from "../../errors/index.js";
 import type { Target } from "../../targets/Target.js";
 import { tailFile } from "../../fsutil/logTail.js";
+import { runBuildFunction } from "../../recipes/runBuildFunction.js";
 import { expandPlaceholders } from "./expandPlaceholders.js";
 import { buildInputs, findSharedBuild, recordSharedBuild } from "./sharedBuilds.js";
 import { treeContentDigest } from "./treeContentDigest.js";
@@ -18,7 +19,7 @@ export interface ArtifactBuild {
   slug: string;
   mode: string;
   snapshotDir: string;
-  recipe: BuildRecipe & { command: string[] };
+  recipe: BuildRecipe & { command: NonNullable<BuildRecipe["command"]> };
   logFile: string;
   signal: AbortSignal;
 }
@@ -78,21 +79,12 @@ async function runBuild(b: ArtifactBuild): Promise<Artifact> {
       mode: b.mode,
       workspace: b.workspaceRoot,
     };
-    const argv = expandPlaceholders(b.recipe.command, values, `modes.${b.mode}.build.command`);
-    const result = await b.target
-      .run(argv, {
-        cwd: out,
-        env: b.recipe.env ?? {},
-        logFile: b.logFile,
-        signal: b.signal,
-        timeoutMs: 30 * 60_000,
-      })
-      .catch(async (error: unknown) => {
-        throw isStagingError(error) && error.code === "E_TARGET_NOT_FOUND"
-          ? await buildFailed(b, argv, error.message)
-          : error;
-      });
-    if (result.exitCode !== 0) throw await buildFailed(b, argv, `exit code ${result.exitCode}`);
+    const command = b.recipe.command;
+    // A build function (a zx script) runs through its own file; an argument list runs here.
+    const argv =
+      typeof command === "function"
+        ? await runBuildFunction({ ...b, build: command }, values)
+        : await runBuildCommand(b, expandPlaceholders(command, values, `modes.${b.mode}.build.command`), out);
     const { digest, files } = treeContentDigest(out);
     if (files === 0) throw await buildFailed(b, argv, "the command wrote nothing into {out}");
     const final = join(artifacts, digest);
@@ -111,6 +103,24 @@ async function runBuild(b: ArtifactBuild): Promise<Artifact> {
       exitCode: ExitCode.nodeFailed,
     });
   }
+}
+
+async function runBuildCommand(b: ArtifactBuild, argv: string[], out: string): Promise<string[]> {
+  const result = await b.target
+    .run(argv, {
+      cwd: out,
+      env: b.recipe.env ?? {},
+      logFile: b.logFile,
+      signal: b.signal,
+      timeoutMs: 30 * 60_000,
+    })
+    .catch(async (error: unknown) => {
+      throw isStagingError(error) && error.code === "E_TARGET_NOT_FOUND"
+        ? await buildFailed(b, argv, error.message)
+        : error;
+    });
+  if (result.exitCode !== 0) throw await buildFailed(b, argv, `exit code ${result.exitCode}`);
+  return argv;
 }
 
 const FS_TROUBLE =

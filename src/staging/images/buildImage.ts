@@ -6,6 +6,8 @@ import { canonicalJson, sha256Hex } from "../../engine/hashing.js";
 import type { CheckResult } from "../../engine/TaskNode.js";
 import { StagingError } from "../../errors/index.js";
 import type { Target, TargetIdentity } from "../../targets/Target.js";
+import { buildFunctionImage } from "../../recipes/buildFunctionImage.js";
+import { recipeSource } from "../../recipes/recipeSource.js";
 import { buildArtifact, type Artifact } from "./buildArtifact.js";
 import { buildScriptImage, scriptInSnapshot } from "./buildScriptImage.js";
 import { checkArtifact } from "./checkArtifact.js";
@@ -57,36 +59,50 @@ export async function buildImage(
     logFile,
   };
   const snapshotDir = join(b.versionDir, "snapshot");
-  const artifact = command
-    ? await buildArtifact({ ...local, target: b.local, snapshotDir, recipe: { ...b.recipe, command } })
-    : null;
+  // A build function with the docker builder and no Dockerfile builds the image on the target itself.
+  const onTarget = typeof command === "function" && b.builder === "docker" && !b.recipe.dockerfile;
+  const artifact =
+    command && !onTarget
+      ? await buildArtifact({ ...local, target: b.local, snapshotDir, recipe: { ...b.recipe, command } })
+      : null;
   let output: ImageOutput;
   if (b.builder === "docker") {
     const tag = imageTag(b.workspaceName, b.slug, b.mode, sha256Hex(snapshotFingerprint + buildFingerprint));
     const script = b.recipe.script;
-    // The seed's native build: the snapshot's own script builds the image.
-    const id = script
-      ? await buildScriptImage({
+    // A build function on the target, or the seed's native build (the snapshot's own script), or a Dockerfile.
+    const id = onTarget
+      ? await buildFunctionImage({
+          ...local,
           target: b.target,
           projectDir: b.projectDir,
-          stagingDir: b.stagingDir,
-          slug: b.slug,
-          mode: b.mode,
           snapshotDir,
           snapshotDigest: snapshotFingerprint,
-          script: scriptInSnapshot(b.workspaceRoot, snapshotDir, script),
+          recipe: b.recipe,
+          build: command,
           tag,
-          logFile,
-          signal: at.signal,
         })
-      : await dockerfileImage(b, {
-          ...local,
-          snapshotDir,
-          artifact,
-          tag,
-          snapshotFingerprint,
-          buildFingerprint,
-        });
+      : script
+        ? await buildScriptImage({
+            target: b.target,
+            projectDir: b.projectDir,
+            stagingDir: b.stagingDir,
+            slug: b.slug,
+            mode: b.mode,
+            snapshotDir,
+            snapshotDigest: snapshotFingerprint,
+            script: scriptInSnapshot(b.workspaceRoot, snapshotDir, script),
+            tag,
+            logFile,
+            signal: at.signal,
+          })
+        : await dockerfileImage(b, {
+            ...local,
+            snapshotDir,
+            artifact,
+            tag,
+            snapshotFingerprint,
+            buildFingerprint,
+          });
     output = {
       kind: "docker",
       image_ref: tag,
@@ -157,6 +173,7 @@ export async function checkImage(b: ImageBuild, out: ImageOutput): Promise<Check
 /** The recipe as it enters the key: what changes the build, not the hint text. */
 export function recipeKey(recipe: BuildRecipe, configDir: string | undefined): unknown {
   const { hint: _hint, ...rest } = recipe;
+  if (typeof rest.command === "function") return { ...rest, command: recipeSource(rest.command) };
   if (!configDir || !rest.command) return rest;
   // Tools named by absolute paths inside the checkout must not tie keys to where it lives.
   const prefix = configDir.endsWith("/") ? configDir : `${configDir}/`;

@@ -23,6 +23,8 @@ export interface VersionRecord {
   fields: Record<string, unknown>;
   /** The file's text, for round-trip rewrites. */
   text: string;
+  /** Unknown keys close to known ones (`statsu`), as warning lines naming the file and line. */
+  warnings?: readonly string[];
 }
 
 /** A version with its parent resolved against the other versions of the workspace. */

@@ -24,7 +24,10 @@ export interface SnapshotPlan {
  * throws E_SYMLINK_ESCAPE, a socket, fifo or device E_SNAPSHOT_SPECIAL_FILE, a missing folder
  * E_SNAPSHOT_MISSING.
  */
-export async function planSnapshot(source: string): Promise<SnapshotPlan> {
+export async function planSnapshot(
+  source: string,
+  options: { skip?: (path: string) => boolean } = {},
+): Promise<SnapshotPlan> {
   const rootReal = await realpath(source).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ENOENT") throw error;
     throw new StagingError("The source version has no snapshot folder", {
@@ -34,7 +37,7 @@ export async function planSnapshot(source: string): Promise<SnapshotPlan> {
     });
   });
   const entries: SnapshotEntry[] = [];
-  await walk({ source, rootReal, entries }, "");
+  await walk({ source, rootReal, entries, skip: options.skip ?? (() => false) }, "");
   return { source, entries };
 }
 
@@ -66,6 +69,8 @@ interface WalkContext {
   source: string;
   rootReal: string;
   entries: SnapshotEntry[];
+  /** Paths (relative to the source) left out, with everything under them. */
+  skip: (path: string) => boolean;
 }
 
 async function walk(ctx: WalkContext, rel: string): Promise<void> {
@@ -74,7 +79,8 @@ async function walk(ctx: WalkContext, rel: string): Promise<void> {
   const mode = info.mode & 0o7777;
   if (info.isDirectory()) {
     ctx.entries.push({ path: rel, kind: "dir", mode });
-    for (const name of (await readdir(full)).sort()) await walk(ctx, join(rel, name));
+    for (const name of (await readdir(full)).sort())
+      if (!ctx.skip(join(rel, name))) await walk(ctx, join(rel, name));
   } else if (info.isSymbolicLink()) {
     ctx.entries.push({ path: rel, kind: "symlink", mode, link: await insideLink(ctx, full) });
   } else if (info.isFile()) {

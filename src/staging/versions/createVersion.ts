@@ -1,5 +1,5 @@
 import { lstat, mkdir, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { StagingError, translateFsError } from "../../errors/index.js";
 import { syncDir, writeAndSync } from "../../fsutil/atomicWrite.js";
 import { makeTempPath } from "../workspace/tempPath.js";
@@ -25,6 +25,8 @@ export interface CreateVersionOptions {
   now: Date;
   notes?: string;
   sourceCommit?: string;
+  /** schemas/version.schema.json of the staging that writes it: named in the new version.yaml, relative to it. */
+  schemaFile?: string;
 }
 
 /**
@@ -53,7 +55,14 @@ export async function createVersion(ws: Workspace, options: CreateVersionOptions
       join(temp, "hypothesis.md"),
       hypothesisTemplate({ slug, parent, fromBaseline, createdAt }),
     );
-    const yaml = renderVersionYaml({ slug, status: "staging", parent, createdAt, ...optional(options) });
+    const yaml = renderVersionYaml({
+      slug,
+      status: "staging",
+      parent,
+      createdAt,
+      ...optional(options),
+      ...(options.schemaFile ? { schema: relative(versionDir(ws, slug), options.schemaFile) } : {}),
+    });
     await writeAndSync(join(temp, "version.yaml"), yaml);
     await syncDir(temp);
     await moveIntoPlace(ws, temp, slug);

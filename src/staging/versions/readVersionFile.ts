@@ -6,6 +6,7 @@ import { parseYamlFile } from "../workspace/parseYamlFile.js";
 import type { ParsedYaml } from "../workspace/parseYamlFile.js";
 import { VERSION_STATUSES, isVersionStatus } from "./VersionStatus.js";
 import type { VersionRecord } from "./VersionEntry.js";
+import { nearKeys, versionKeyWarnings } from "./versionKeyWarnings.js";
 
 const REQUIRED = ["slug", "kind", "status", "parent", "created_at"] as const;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -27,6 +28,7 @@ export async function readVersionFile(file: string, folderSlug: string): Promise
     file,
     fields,
     text,
+    warnings: versionKeyWarnings(file, fields, (key) => locateNode(parsed, [key], "key").line),
   };
 }
 
@@ -113,7 +115,18 @@ function checkFields(parsed: ParsedYaml, folder: string): Record<string, unknown
       ? `Missing field \`${key}\` in version.yaml`
       : `Field \`${key}\` of version.yaml must be text`;
     const expected = missing ? `a \`${key}\` field` : "text";
-    throw fieldError(parsed, { path: [key], code: "E_VERSION_FIELD", headline, expected, got });
+    const near = missing ? nearKeys(fields).find((k) => k.suggestion === key) : undefined;
+    const hint =
+      near &&
+      `\`${near.key}\` is there: did you mean \`${key}\`? Fix version.yaml by hand; nothing was changed`;
+    throw fieldError(parsed, {
+      path: [key],
+      code: "E_VERSION_FIELD",
+      headline,
+      expected,
+      got,
+      ...(hint ? { hint } : {}),
+    });
   }
   for (const rule of RULES) {
     const got = fields[rule.key] as string;
@@ -137,6 +150,7 @@ interface FieldProblem {
   headline: string;
   expected: string;
   got: unknown;
+  hint?: string;
 }
 
 function fieldError(parsed: ParsedYaml, problem: FieldProblem): StagingError {
@@ -146,6 +160,6 @@ function fieldError(parsed: ParsedYaml, problem: FieldProblem): StagingError {
   return new StagingError(problem.headline, {
     code: problem.code,
     facts: { file: parsed.file, line, column, field, expected: problem.expected, got },
-    hint: "fix version.yaml by hand; nothing was changed",
+    hint: problem.hint ?? "fix version.yaml by hand; nothing was changed",
   });
 }

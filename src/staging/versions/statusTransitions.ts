@@ -11,8 +11,8 @@ export function checkMarkTransition(slug: string, from: VersionStatus, to: strin
   const target = checkKnownStatus(to);
   if (MARKABLE_STATUSES.includes(target) && MARKABLE_STATUSES.includes(from)) return target;
   const reason = !MARKABLE_STATUSES.includes(target)
-    ? `only promotion makes a ${target}`
-    : `a ${from} version keeps its status`;
+    ? `only promotion makes ${withArticle(target)}`
+    : `${withArticle(from)} version keeps its status`;
   throw new StagingError(`Cannot mark "${slug}" ${target}: ${reason}`, {
     code: "E_STATUS_TRANSITION",
     facts: { field: "status", expected: markExpectation(from), got: `${from} -> ${target}` },
@@ -46,4 +46,9 @@ function hintFor(from: VersionStatus, to: VersionStatus): string {
   if (from === "archived-baseline")
     return "create a new version from it with `staging create-version <slug> --from version:<it>`";
   return "archived-baseline is set by promotion when a baseline is replaced";
+}
+
+/** `a baseline`, `an archived-baseline`: the article a status word takes in a sentence. */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
 }

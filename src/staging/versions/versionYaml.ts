@@ -9,6 +9,8 @@ export interface NewVersionFields {
   createdAt: string;
   sourceCommit?: string;
   notes?: string;
+  /** The JSON Schema editors check the file against, relative to the file's folder (a first `# yaml-language-server` line). */
+  schema?: string;
 }
 
 /** A new version.yaml: slug, kind, status, parent, created_at, then source_commit and notes when given. */
@@ -24,7 +26,7 @@ export function renderVersionYaml(fields: NewVersionFields): string {
     ["notes", fields.notes],
   ];
   for (const [key, value] of entries) if (value !== undefined) doc.set(key, yamlScalar(value));
-  return doc.toString();
+  return (fields.schema === undefined ? "" : schemaLine(fields.schema)) + doc.toString();
 }
 
 /**
@@ -64,6 +66,11 @@ function editInPlace(
   }
   if (appended === "") return result;
   return (result === "" || result.endsWith("\n") ? result : result + "\n") + appended;
+}
+
+/** The comment that names a file's JSON Schema for editors (the YAML language server reads it). */
+export function schemaLine(schemaPath: string): string {
+  return `# yaml-language-server: $schema=${schemaPath}\n`;
 }
 
 const PLAIN_SAFE = /^[a-z][a-z0-9-]*(:[a-z0-9][a-z0-9-]*)?$/;

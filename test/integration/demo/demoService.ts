@@ -58,8 +58,8 @@ async function buildFromRecipe(version: string, mode: Mode, snapshot: string, ou
   const recipe = (await demoConfig()).modes?.[mode];
   const build = recipe?.build?.command;
   const deploy = recipe?.deploy?.command;
-  if (!build || !deploy)
-    throw new Error(`staging.config.ts has no build and deploy command for mode ${mode}`);
+  if (!Array.isArray(build) || !Array.isArray(deploy))
+    throw new Error(`staging.config.ts has no build and deploy argv for mode ${mode}`);
   const [command, ...args] = substituteArgs(build, { snapshot, out, version, mode });
   await run(command!, args, out);
   const [program, ...rest] = substituteArgs(deploy, { artifact: out });

@@ -144,7 +144,8 @@ describe("the jvm mode's recipes", () => {
     const deploy = (await demoConfig()).modes?.jvm?.deploy?.command;
     const dockerfile = readFileSync(join(demoRoot, "docker/jvm.Dockerfile"), "utf8");
     const cmd = JSON.parse(/^CMD (\[.*\])$/m.exec(dockerfile)![1]!) as string[];
-    expect(cmd).toEqual(deploy?.map((arg) => arg.replace("{artifact}", "/app")));
+    expect(Array.isArray(deploy)).toBe(true);
+    expect(cmd).toEqual((deploy as string[]).map((arg) => arg.replace("{artifact}", "/app")));
     expect(cmd).toEqual(expect.arrayContaining(["-Xms128m", "-Xmx128m", "-XX:+UseSerialGC"]));
   });
 });

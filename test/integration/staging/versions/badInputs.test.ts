@@ -244,6 +244,20 @@ const CASES: BadInput[] = [
     message: 'Cannot mark "v1" rejected: a baseline version keeps its status',
   },
   {
+    name: "mark archived-baseline (an, not a)",
+    tree: versionTree("v1", "candidate"),
+    run: (ws) => markVersion(ws, "v1", "archived-baseline"),
+    code: "E_STATUS_TRANSITION",
+    message: 'Cannot mark "v1" archived-baseline: only promotion makes an archived-baseline',
+  },
+  {
+    name: "mark an archived baseline",
+    tree: versionTree("v1", "archived-baseline"),
+    run: (ws) => markVersion(ws, "v1", "candidate"),
+    code: "E_STATUS_TRANSITION",
+    message: 'Cannot mark "v1" candidate: an archived-baseline version keeps its status',
+  },
+  {
     name: "mark an absent version",
     tree: versionTree("v1", "staging"),
     run: (ws) => markVersion(ws, "v9", "candidate"),
