@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Interrupts a campaign on a tiny copy of the demo, restores the workspace at another path (as a
-# CI cache restore would), resumes there, and checks that no completed run was measured twice.
-#   bash scripts/ci/resume-demo.sh [SECONDS_BEFORE_KILL]   (default 6: mid-campaign)
+# CI cache restore would), resumes there, and checks that no completed round was measured twice.
+#   bash scripts/ci/resume-demo.sh [ROUNDS_BEFORE_KILL]   (default 1: killed once a round is recorded)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
-kill_after="${1:-6}"
+kill_after="${1:-1}"
 work="$(mktemp -d)"
 trap 'node "$repo/bin/staging.js" down >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 ws="$work/first"
@@ -34,10 +34,16 @@ requests:
 scrape: { modes: { node: { heap_peak: { series: nodejs_heap_used_bytes, aggregate: max } } } }
 BENCH
 cd "$ws"
-echo "resume-demo: starting a campaign, killing it after ${kill_after}s"
+echo "resume-demo: starting a campaign, killing it once ${kill_after} round(s) are recorded"
 node "$repo/bin/staging.js" make campaign:candidate >"$work/first.log" 2>&1 &
 pid=$!
-sleep "$kill_after"
+# An observed event, not a time: on a busy runner a time may come before or after any round.
+for _ in $(seq 1 1200); do
+  recorded=$(grep -c '"t":"record","id":"round:' "$ws/.staging/records.log" 2>/dev/null || true)
+  [ "${recorded:-0}" -ge "$kill_after" ] && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
 kill -9 "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 node "$repo/bin/staging.js" down >/dev/null
@@ -50,17 +56,17 @@ node - "$work/restored/.staging/runs" "$work/rest.json" "$work/again.json" <<'CH
 const fs = require("fs");
 const [dir, restFile, againFile] = process.argv.slice(2);
 const runs = fs.readdirSync(dir).flatMap((f) => JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8")).nodes)
-  .filter((n) => n.status === "executed" && n.id.startsWith("run:")).map((n) => n.id);
+  .filter((n) => n.status === "executed" && n.id.startsWith("round:")).map((n) => n.id);
 const rest = JSON.parse(fs.readFileSync(restFile, "utf8"));
 const again = JSON.parse(fs.readFileSync(againFile, "utf8"));
 const dupes = runs.filter((id, i) => runs.indexOf(id) !== i);
-const before = runs.length - rest.executed.filter((id) => id.startsWith("run:")).length;
-console.log(`resume-demo: ${before} runs measured before the kill, ${runs.length - before} after the restore, 6 in all`);
+const before = runs.length - rest.executed.filter((id) => id.startsWith("round:")).length;
+console.log(`resume-demo: ${before} rounds measured before the kill, ${runs.length - before} after the restore, 3 in all`);
 if (dupes.length > 0) { console.error(`resume-demo: measured twice: ${dupes.join(", ")}`); process.exit(1); }
-if (new Set(runs).size !== 6 && rest.failed.length === 0 && again.executed.length === 0 && runs.length < 6) {
-  // A kill between a run's record and the summary write can hide one run from the summaries; never a repeat.
-  console.log("resume-demo: (a run completed in the instant of the kill is not in a summary)");
+if (new Set(runs).size !== 3 && rest.failed.length === 0 && again.executed.length === 0 && runs.length < 3) {
+  // A kill between a round's record and the summary write can hide it from the summaries; never a repeat.
+  console.log("resume-demo: (a round completed in the instant of the kill is not in a summary)");
 }
 if (rest.failed.length > 0 || again.executed.length > 0) { console.error("resume-demo: the resumed campaign did not finish cleanly"); process.exit(1); }
-console.log("resume-demo: ok, no completed run was repeated, and a further make ran nothing");
+console.log("resume-demo: ok, no completed round was repeated, and a further make ran nothing");
 CHECK

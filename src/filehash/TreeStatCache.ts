@@ -1,3 +1,4 @@
+import { isUserFsError } from "../errors/fsError.js";
 import { randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
@@ -108,7 +109,19 @@ export async function loadTreeStatCache(path: string): Promise<TreeStatCache | u
   }
 }
 
+/**
+ * Saves a tree's stat cache. It only saves time: on a full or read-only disk (or one staging may
+ * not write) the next scan reads the files again, and the command goes on.
+ */
 export async function writeTreeStatCache(path: string, cache: TreeStatCache): Promise<void> {
+  try {
+    await writeTreeStatCacheFile(path, cache);
+  } catch (error) {
+    if (!isUserFsError(error)) throw error;
+  }
+}
+
+async function writeTreeStatCacheFile(path: string, cache: TreeStatCache): Promise<void> {
   const rels = Buffer.from(cache.rels, "utf8");
   const json = Buffer.from(cache.json, "utf8");
   const header = JSON.stringify({

@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { canonicalJson, sha256Hex } from "../../engine/hashing.js";
 import { recentTree } from "../../filehash/recentTrees.js";
 import type { Artifact, ArtifactBuild } from "./buildArtifact.js";
+import { checkArtifact } from "./checkArtifact.js";
 import { treeContentDigest } from "./treeContentDigest.js";
 
 /**
@@ -41,7 +42,10 @@ export async function findSharedBuild(b: ArtifactBuild, inputs: string): Promise
     };
     const dir = join(b.stagingDir, "artifacts", found.digest);
     if (!/^[0-9a-f]{64}$/.test(found.digest) || !existsSync(dir)) return undefined;
-    return { dir: relative(b.workspaceRoot, dir), digest: found.digest, files: found.files };
+    const artifact = { dir: relative(b.workspaceRoot, dir), digest: found.digest, files: found.files };
+    // An artifact changed by hand since is not that build any more: build again.
+    const intact = await checkArtifact(b, { image_ref: artifact.dir, image_id: artifact.digest });
+    return intact.ok ? artifact : undefined;
   } catch {
     return undefined;
   }
