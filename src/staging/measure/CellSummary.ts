@@ -31,4 +31,6 @@ export interface CellSummary {
   window_s: number | null;
   /** Each measured window of a campaign round, in the order they ran. */
   windows?: WindowMeasure[];
+  /** Seconds of load before the first measured window: warm-up until the service was steady. */
+  warmed_s?: number;
 }

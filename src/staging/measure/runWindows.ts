@@ -29,7 +29,12 @@ export interface SideWindows {
   results: LoadResult[];
   windows: WindowMeasure[];
   scrape: ScrapeOutcome;
+  /** Seconds of load each version had before its first measured window. */
+  warmedS: number;
 }
+
+/** Warm-up phases agree within this share of CPU per request (or throughput) when a service is steady. */
+const STEADY = 0.05;
 
 /** The order of an alternating round's windows: A B B A A B B A ..., so drift hits both alike. */
 const ALTERNATE = [0, 1, 1, 0] as const;
@@ -49,13 +54,11 @@ export async function runWindows(
 ): Promise<{ bySide: Map<Side, SideWindows>; pinning: Pinning | null }> {
   const load = m.env.benchmark.benchmark.load;
   const bySide = new Map<Side, SideWindows>(
-    pair.map((s) => [s.side, { results: [], windows: [], scrape: emptyScrape() }]),
+    pair.map((s) => [s.side, { results: [], windows: [], scrape: emptyScrape(), warmedS: 0 }]),
   );
   let pinning: Pinning | null = (await pin?.(0)) ?? null;
-  if (load.warmup_s > 0) {
-    if (duet) await Promise.all(pair.map((s) => drive(m, s, load.warmup_s, 0, "warmup")));
-    else for (const s of pair) await drive(m, s, load.warmup_s, 0, "warmup");
-  }
+  const warmedS = await warmUp(m, pair, duet);
+  for (const side of bySide.values()) side.warmedS = warmedS;
   const samplers = await Promise.all(pair.map((s) => startSampler(m, s)));
   try {
     const count = duet ? load.windows : pair.length * load.windows;
@@ -122,6 +125,49 @@ async function window(
     });
   });
   return out;
+}
+
+/**
+ * The warm-up, discarded: `warmup_s` of load, then more phases of a window's length until every
+ * service is steady (its CPU per request, or its throughput where the CPU cannot be read, within
+ * 5% of the phase before) or the limit (4 × warmup_s, at least 8 s more) is reached. A JIT keeps
+ * compiling well past a fixed second or two (node needs ~10,000 requests here), and a window taken
+ * while one version is warmer than the other measures the warm-up, not the version.
+ */
+async function warmUp(m: WindowContext, pair: readonly RoundSide[], duet: boolean): Promise<number> {
+  const load = m.env.benchmark.benchmark.load;
+  const phase = async (seconds: number): Promise<(number | null)[]> => {
+    const run = async (s: RoundSide) => {
+      const before = await s.cpu();
+      const result = await drive(m, s, seconds, 0, "warmup");
+      const ns = cpuDelta(before, await s.cpu());
+      const done = result.requests.completed;
+      return ns !== null && done ? ns / done : result.throughput;
+    };
+    if (duet) return Promise.all(pair.map(run));
+    const out: (number | null)[] = [];
+    for (const s of pair) out.push(await run(s));
+    return out;
+  };
+  let warmed = 0;
+  if (load.warmup_s > 0) {
+    await phase(load.warmup_s);
+    warmed = load.warmup_s;
+  }
+  const limit = warmed + Math.max(8, 4 * load.warmup_s);
+  let previous = await phase(load.duration_s);
+  warmed += load.duration_s;
+  while (warmed + load.duration_s <= limit && !m.signal.aborted) {
+    const now = await phase(load.duration_s);
+    warmed += load.duration_s;
+    const steady = now.every((x, i) => {
+      const y = previous[i];
+      return x !== null && x !== undefined && y !== null && y !== undefined && Math.abs(x / y - 1) < STEADY;
+    });
+    if (steady) break;
+    previous = now;
+  }
+  return warmed;
 }
 
 /** One load phase against a side, its raw output in its own folder; the seed fixes the request order. */

@@ -34,7 +34,7 @@ export async function sideCell(
     metricNames: Object.keys(benchmark.metrics),
     windows: measured.windows,
   };
-  const summary = buildCellSummary(facts);
+  const summary = { ...buildCellSummary(facts), warmed_s: measured.warmedS };
   const { histogram, ...rest } = load;
   await writeFile(join(side.runDir, "load.json"), JSON.stringify(rest, null, 2) + "\n");
   await writeFile(join(side.runDir, "histogram.json"), JSON.stringify(histogram) + "\n");

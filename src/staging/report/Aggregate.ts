@@ -90,6 +90,8 @@ export interface ModeTable {
   busy_windows: { busy: number; total: number };
   /** A duet's CPU placement in words; null for the alternate design. */
   pinning: string | null;
+  /** Seconds of warm-up before the first window (until steady), over the runs; null when not recorded. */
+  warmed_s: { median: number; max: number } | null;
 }
 
 /** A run left out of the statistics, with its stated reasons. */

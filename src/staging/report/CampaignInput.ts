@@ -40,6 +40,8 @@ export interface CellSummary {
   unavailable?: Record<string, string>;
   /** The run's measured windows, in the order they ran. */
   windows?: readonly CellWindow[];
+  /** Seconds of warm-up load before the first window. */
+  warmed_s?: number;
 }
 
 /** What the analysis reads of one measured window. */

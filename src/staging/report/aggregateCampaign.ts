@@ -1,4 +1,4 @@
-import { alphaSpending, holm } from "../stats/index.js";
+import { alphaSpending, holm, median } from "../stats/index.js";
 import type { Aggregate, CriticalFinding, MetricRow, ModeTable } from "./Aggregate.js";
 import type { CampaignIdentity, CellSummary, ReportMetricSpec } from "./CampaignInput.js";
 import { comparePaired, type PairedComparison } from "./comparePaired.js";
@@ -61,6 +61,7 @@ export function aggregateCampaign(
       warmup: warmupChecks(inMode, [identity.baseline, identity.candidate]),
       busy_windows: busyWindows(inMode),
       pinning: at.pinning?.[mode] ?? null,
+      warmed_s: warmedOf(inMode),
     };
   });
   const critical = modes.flatMap((t) =>
@@ -128,4 +129,9 @@ function finishRow(c: Comparison, alpha: number, size: number): MetricRow {
   const verdict = decideVerdict(input);
   const { published: _published, mode: _mode, ...row } = c;
   return { ...row, family: c.published ? c.family : null, verdict, more_rounds: moreRounds(input, verdict) };
+}
+
+function warmedOf(cells: readonly CellSummary[]): ModeTable["warmed_s"] {
+  const seconds = cells.flatMap((c) => (c.warmed_s === undefined ? [] : [c.warmed_s]));
+  return seconds.length === 0 ? null : { median: median(seconds), max: Math.max(...seconds) };
 }

@@ -76,6 +76,10 @@ function modeSection(table: ModeTable): string {
         `- \`${w.version}\` was still warming up: p50 fell ${fixed(-w.slope_pct, 1)}% per window (seasonal Kendall p ${formatP(w.p)})`,
       );
   }
+  if (table.warmed_s)
+    notes.push(
+      `- warm-up: ${fixed(table.warmed_s.median, 1)} s of load before measuring (median; at most ${fixed(table.warmed_s.max, 1)} s), until steady`,
+    );
   const { busy, total } = table.busy_windows;
   if (total > 0) notes.push(`- busy windows (other work ≥ 0.5 CPU or steal ≥ 5%): ${busy} of ${total}`);
   if (table.pinning) notes.push(`- CPUs: ${table.pinning}`);
