@@ -12,7 +12,7 @@ import { writeDemoWorkspace } from "../test/helpers/demoWorkspaceFiles.js";
  * CPU in seeded random bursts, about 50% duty each).
  * - A/A: the baseline against an identical copy. Any `improved` or `regressed` on a critical metric
  *   is a false alarm; `equivalent` on every critical metric is the right answer.
- * - +5% CPU: a candidate that repeats its function's work on every 20th request (about 5% more CPU
+ * - +5% CPU: a candidate that repeats its function's work on every 10th request (about 5% more CPU
  *   per request, responses unchanged): `regressed` on cpu_per_request, and on p95, is right.
  * Each campaign: node mode, duet rounds of 4 windows, until decided (8 to 16 rounds), seeded.
  * Rates print with their counts and 95% Wilson intervals. BENCH_REPEATS sets the campaigns per
@@ -32,10 +32,10 @@ const METRICS = `metrics:
   cpu_per_request: { direction: lower, noise_band: 0.03, critical: true }
 `;
 
-/** The 5% candidate: every 20th request computes its response twice. */
+/** The 5% candidate: every 10th request computes its response twice (the function is about half of a request's CPU). */
 const SLOWER = `let invocations = 0;
 export function invokeFunction(name: FunctionName, body: Uint8Array): FunctionResponse {
-  if (++invocations % 20 === 0) invokeFunctionOnce(name, body);
+  if (++invocations % 10 === 0) invokeFunctionOnce(name, body);
   return invokeFunctionOnce(name, body);
 }
 

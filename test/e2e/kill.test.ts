@@ -16,7 +16,8 @@ import {
 /** Kill points are drawn from this seed (STAGING_KILL_SEED to try others). */
 const SEED = Number(process.env.STAGING_KILL_SEED ?? 19);
 const KILLS = 20;
-const ROUNDS = 10;
+// Enough rounds that the campaign outlasts every kill point (a kill at a measurement ends a round).
+const ROUNDS = 14;
 /** How long a service may outlive a SIGKILLed staging: generous for a loaded machine. */
 const ORPHAN_LIMIT_MS = 20_000;
 

@@ -10,13 +10,18 @@ export function registerMark(program: Command, output: Output): void {
     .description("set a version's status: candidate, rejected or staging")
     .argument("<slug>")
     .argument("<status>", "candidate | rejected | staging")
-    .action(async (slug: string, status: string, _flags: unknown, command: Command) => {
+    .option("--json", "print the version's slug, status and file as JSON")
+    .action(async (slug: string, status: string, flags: { json?: boolean }, command: Command) => {
       checkSlugShape(slug);
       const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
       const entry = await withLock(ctx, `mark ${slug} ${status}`, () =>
         markVersion(ctx.workspace, slug, status),
       );
-      output.out(`${entry.slug}: ${entry.status}`);
+      output.out(
+        flags.json
+          ? JSON.stringify({ slug: entry.slug, status: entry.status, file: entry.file }, null, 2)
+          : `${entry.slug}: ${entry.status}`,
+      );
     });
   program
     .command("set-baseline")

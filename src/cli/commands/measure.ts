@@ -1,7 +1,7 @@
 import { dirname } from "node:path";
 import type { Command } from "commander";
 import { ExitCode, StagingError } from "../../errors/index.js";
-import { nodeIds } from "../../staging/graph/nodeIds.js";
+import { kindOf, nodeIds } from "../../staging/graph/nodeIds.js";
 import { measureDir, measureLogId } from "../../staging/measure/MeasureEnv.js";
 import type { CellSummary } from "../../staging/measure/CellSummary.js";
 import { validateCorpora } from "../../staging/measure/validateCorpus.js";
@@ -66,7 +66,7 @@ export function registerMeasure(program: Command, output: Output, setExit: (code
 function noImage(id: string, known: string[]): StagingError {
   return new StagingError(`No node ${id}: the version or the mode's build recipe is missing`, {
     code: "E_TARGET",
-    facts: { node: id, images: known.filter((k) => k.startsWith("image:")).join(", ") || "(none)" },
+    facts: { node: id, images: known.filter((k) => kindOf(k) === "image").join(", ") || "(none)" },
     hint: "`staging versions` lists versions; modes and recipes are declared in staging.config.ts",
   });
 }

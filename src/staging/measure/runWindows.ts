@@ -130,7 +130,7 @@ async function window(
 /**
  * The warm-up, discarded: `warmup_s` of load, then more phases of a window's length until every
  * service is steady (its CPU per request, or its throughput where the CPU cannot be read, within
- * 5% of the phase before) or the limit (4 × warmup_s, at least 8 s more) is reached. A JIT keeps
+ * 5% of the phase before) or the limit (4 × warmup_s, at least 2 s more) is reached. A JIT keeps
  * compiling well past a fixed second or two (node needs ~10,000 requests here), and a window taken
  * while one version is warmer than the other measures the warm-up, not the version.
  */
@@ -154,7 +154,7 @@ async function warmUp(m: WindowContext, pair: readonly RoundSide[], duet: boolea
     await phase(load.warmup_s);
     warmed = load.warmup_s;
   }
-  const limit = warmed + Math.max(8, 4 * load.warmup_s);
+  const limit = warmed + Math.max(2, 4 * load.warmup_s);
   let previous = await phase(load.duration_s);
   warmed += load.duration_s;
   while (warmed + load.duration_s <= limit && !m.signal.aborted) {

@@ -13,6 +13,8 @@ const BURN_MS = 300;
  * process.cpuUsage() truncates user and system time to whole µs each: a line's value may be up to
  * 2 µs under the CPU the process had used when it was printed.
  */
+/** What an idle node process may run between two reads a moment apart (timers, a GC), in ns. */
+const IDLE_NS = 5_000_000;
 const TRUNCATION_NS = 2_000;
 /**
  * The CPU of the shells above the burner: dash forking and waiting for one command uses about 1 ms
@@ -46,7 +48,9 @@ describe.each(readPaths())("processTreeCpu on %s", (_name, path) => {
     expect(tree.pids).toBe(2);
     expect(burner.ns).toBeGreaterThanOrEqual(before.ns);
     expect(burner.ns).toBeLessThanOrEqual(after.ns + TRUNCATION_NS);
-    expect(tree.ns - burner.ns).toBeGreaterThanOrEqual(0);
+    // The burner is read after the tree: what it ran in between (its event loop, a GC) is in
+    // `burner` only, so the shell's share may come out a little below zero, never far.
+    expect(tree.ns - burner.ns).toBeGreaterThanOrEqual(-IDLE_NS);
     expect(tree.ns - burner.ns).toBeLessThan(SHELL_NS);
   });
 
