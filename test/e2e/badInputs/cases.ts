@@ -394,4 +394,40 @@ const GLOBAL: BadInput[] = [
   },
 ];
 
-export const CASES: BadInput[] = [...OPTIONS, ...NAMES, ...VERSIONS, ...BENCHMARK, ...CORPUS, ...GLOBAL];
+/** Campaign commands with nothing to work on, or asked for what cannot be: refused, nothing written. */
+const CAMPAIGNS: BadInput[] = [
+  { name: "report with no campaign", args: ["report", "candidate"], names: ["No campaign of candidate"] },
+  { name: "promote with no campaign", args: ["promote", "candidate"], names: ["No campaign of candidate"] },
+  {
+    name: "report --campaign-id of no campaign",
+    args: ["report", "candidate", "--campaign-id", "typo"],
+    names: ["typo"],
+  },
+  {
+    name: "run-campaign --campaign-id ../../x",
+    args: ["run-campaign", "candidate", "--campaign-id", "../../x"],
+    names: ["--campaign-id"],
+  },
+  {
+    name: "run-campaign --max-runs 2000",
+    args: ["run-campaign", "candidate", "--until-decided", "--max-runs", "2000"],
+    names: ["--max-runs"],
+  },
+  {
+    name: "run-campaign of the baseline itself",
+    args: ["run-campaign", "baseline"],
+    names: ["baseline itself"],
+  },
+  { name: "make campaign: of no version", args: ["make", "campaign:ghost"], names: ["ghost"] },
+  { name: "explain of no node", args: ["explain", "round:nope:node:1"], names: ["round:nope:node:1"] },
+];
+
+export const CASES: BadInput[] = [
+  ...OPTIONS,
+  ...NAMES,
+  ...VERSIONS,
+  ...BENCHMARK,
+  ...CORPUS,
+  ...GLOBAL,
+  ...CAMPAIGNS,
+];
