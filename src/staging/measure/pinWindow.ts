@@ -32,6 +32,15 @@ export async function pinWindow(
 ): Promise<Pinning> {
   const plan = pinningPlan(cpus, window % 2 === 1);
   if (plan.a.length === 0) return { first: null, second: null, load: null, note: plan.note };
+  // A load generator on this machine that cannot be kept off the services' CPUs would run beside
+  // one of them at a time: pinned, the two would not share the machine alike. They float instead.
+  if (target.kind === "local" && plan.load === null && process.env.STAGING_DUET_PIN !== "always")
+    return {
+      first: null,
+      second: null,
+      load: null,
+      note: `not pinned: with ${cpus.length} CPUs the load generator would run beside one version at a time; both versions and the load generator share the CPUs`,
+    };
   const [a, b] = await Promise.all([pin(target, first, plan.a), pin(target, second, plan.b)]);
   const local = target.kind === "local";
   const load = local && plan.load ? await pinThisProcess(plan.load) : null;
