@@ -33,8 +33,8 @@ export interface SideWindows {
   warmedS: number;
 }
 
-/** Warm-up phases agree within this share of CPU per request (or throughput) when a service is steady. */
-const STEADY = 0.05;
+/** Warm-up phases agree within this share of CPU per request (or throughput) when a service is steady: one phase of a second varies by about 5% on its own. */
+const STEADY = 0.1;
 
 /** The order of an alternating round's windows: A B B A A B B A ..., so drift hits both alike. */
 const ALTERNATE = [0, 1, 1, 0] as const;
@@ -130,7 +130,7 @@ async function window(
 /**
  * The warm-up, discarded: `warmup_s` of load, then more phases of a window's length until every
  * service is steady (its CPU per request, or its throughput where the CPU cannot be read, within
- * 5% of the phase before) or the limit (4 × warmup_s, at least 2 s more) is reached. A JIT keeps
+ * 10% of the phase before) or the limit (4 × warmup_s, at least 2 s more) is reached. A JIT keeps
  * compiling well past a fixed second or two (node needs ~10,000 requests here), and a window taken
  * while one version is warmer than the other measures the warm-up, not the version.
  */
