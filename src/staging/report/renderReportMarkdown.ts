@@ -78,7 +78,7 @@ function modeSection(table: ModeTable): string {
   }
   if (table.warmed_s)
     notes.push(
-      `- warm-up: ${fixed(table.warmed_s.median, 1)} s of load before measuring (median; at most ${fixed(table.warmed_s.max, 1)} s), until steady`,
+      `- warm-up: ${fixed(table.warmed_s.median, 1)} s of load before measuring (median; at most ${fixed(table.warmed_s.max, 1)} s)`,
     );
   const { busy, total } = table.busy_windows;
   if (total > 0) notes.push(`- busy windows (other work ≥ 0.5 CPU or steal ≥ 5%): ${busy} of ${total}`);
