@@ -12,6 +12,7 @@ const load: LoadResult = {
   throughput: 50,
   windowS: 2,
   failRate: 0,
+  endpoints: {},
   responseMismatches: 0,
   responsesChecked: 10,
   invalidReasons: [],
