@@ -50,33 +50,15 @@ export function aggregateCampaign(
 ): Aggregate {
   const ordered = orderCells(identity, cells);
   const alphaLook = lookAlpha(at);
-  const level = 1 - alphaLook;
-  const compared: ModeComparisons[] = identity.modes.map((mode) => {
-    const inMode = ordered.filter((c) => c.platform_mode === mode);
-    const compare = (
-      metric: string,
-      spec: ReportMetricSpec,
-      sides: readonly CellSummary[],
-      endpoint?: string,
-    ) => {
-      const side = (slug: string) => sides.filter((c) => c.version_slug === slug);
-      const paired = comparePaired(metric, spec, side(identity.baseline), side(identity.candidate), level);
-      return { ...paired, mode, ...(endpoint === undefined ? {} : { endpoint }), p_adjusted: null };
-    };
-    const perEndpoint = ENDPOINT_METRICS.filter((metric) => specs[metric] !== undefined);
-    return {
-      metrics: metricOrder(specs).map((metric) => compare(metric, specs[metric]!, inMode)),
-      endpoints: endpointNames(inMode).map((name) => {
-        const sides = endpointCells(inMode, name);
-        return {
-          name,
-          metrics: perEndpoint.map((metric) =>
-            compare(metric, { ...specs[metric]!, critical: false }, sides, name),
-          ),
-        };
-      }),
-    };
-  });
+  const compared = identity.modes.map((mode) =>
+    compareMode(
+      identity,
+      specs,
+      ordered.filter((c) => c.platform_mode === mode),
+      mode,
+      1 - alphaLook,
+    ),
+  );
   const all = compared.flatMap((m) => [...m.metrics, ...m.endpoints.flatMap((e) => e.metrics)]);
   const families = { critical: adjust(all, "critical"), secondary: adjust(all, "secondary") };
   const finish = (c: Comparison) => finishRow(c, alphaLook, familySize(families, c));
@@ -126,6 +108,40 @@ export function aggregateCampaign(
     inconclusive_critical: critical
       .filter(({ row }) => row.verdict === "inconclusive" || row.verdict === "too few rounds")
       .map(finding),
+  };
+}
+
+/**
+ * One mode's paired comparisons at `level`: each metric of the benchmark, then for each request
+ * name the endpoint metrics the benchmark specifies, never critical.
+ */
+function compareMode(
+  identity: CampaignIdentity,
+  specs: Readonly<Record<string, ReportMetricSpec>>,
+  inMode: readonly CellSummary[],
+  mode: string,
+  level: number,
+): ModeComparisons {
+  const compare = (
+    metric: string,
+    spec: ReportMetricSpec,
+    sides: readonly CellSummary[],
+    endpoint?: string,
+  ) => {
+    const side = (slug: string) => sides.filter((c) => c.version_slug === slug);
+    const paired = comparePaired(metric, spec, side(identity.baseline), side(identity.candidate), level);
+    return { ...paired, mode, ...(endpoint === undefined ? {} : { endpoint }), p_adjusted: null };
+  };
+  const perEndpoint = ENDPOINT_METRICS.filter((metric) => specs[metric] !== undefined);
+  return {
+    metrics: metricOrder(specs).map((metric) => compare(metric, specs[metric]!, inMode)),
+    endpoints: endpointNames(inMode).map((name) => {
+      const sides = endpointCells(inMode, name);
+      const rows = perEndpoint.map((metric) =>
+        compare(metric, { ...specs[metric]!, critical: false }, sides, name),
+      );
+      return { name, metrics: rows };
+    }),
   };
 }
 

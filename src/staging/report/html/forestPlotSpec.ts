@@ -33,85 +33,95 @@ interface DrawnRow extends ForestRow {
 export function forestPlotSpec(rows: readonly ForestRow[], title: string): TopLevelSpec {
   const domain = axisDomain(rows);
   const drawn = rows.map((row) => place(row, domain));
-  const cut = drawn.flatMap((row) => arrows(row, domain));
-  const verdicts = VERDICT_ORDER.filter((v) => rows.some((row) => row.verdict === v));
-  const color = {
-    field: "verdict",
-    type: "nominal" as const,
-    scale: { domain: verdicts, range: verdicts.map((v) => VERDICT_COLORS[v]) },
-    legend: { title: null, orient: "bottom" as const, direction: "horizontal" as const },
-  };
-  const x = (field: string) => ({
-    field,
-    type: "quantitative" as const,
-    title: "candidate / baseline (log scale; 1 = no change)",
-    scale: { type: "log" as const, domain, nice: false },
-    axis: { values: TICKS.filter((t) => t >= domain[0] && t <= domain[1]), format: "~g" },
-  });
-  const y = { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: 320 } };
-  const withCi = drawn.filter((row) => row.x1 !== null);
-  const layers: Layer[] = [
-    {
-      name: "band",
-      data: { values: drawn },
-      mark: { type: "rect", color: "#e6e6e6", height: { band: 0.8 } },
-      encoding: { y, x: x("bandLo"), x2: { field: "bandHi" }, ...describedBy("bandTip") },
-    },
-    {
-      name: "no_change",
-      data: { values: [{ one: 1 }] },
-      mark: { type: "rule", color: "#555", strokeDash: [4, 3], aria: false },
-      encoding: { x: x("one") },
-    },
-    ...(withCi.length > 0
-      ? [
-          {
-            name: "interval",
-            data: { values: withCi },
-            mark: { type: "rule" as const, strokeWidth: 3 },
-            encoding: { y, x: x("x1"), x2: { field: "x2" }, color, ...describedBy("tip") },
-          },
-        ]
-      : []),
-    ...(cut.length > 0
-      ? [
-          {
-            name: "cut",
-            data: { values: cut },
-            mark: { type: "point" as const, filled: true, size: 60 },
-            encoding: {
-              y,
-              x: x("x"),
-              color,
-              shape: { field: "shape", type: "nominal" as const, scale: null },
-              ...describedBy("tip"),
-            },
-          },
-        ]
-      : []),
-    {
-      name: "estimate",
-      data: { values: drawn },
-      mark: { type: "point", filled: true, size: 55, opacity: 1 },
-      encoding: { y, x: x("x"), color, ...describedBy("tip") },
-    },
-  ];
+  const enc = encodings(rows, domain);
   return {
     config: plotConfig(),
     title,
     hconcat: [
-      { width: 360, height: { step: ROW_STEP }, layer: layers },
+      { width: 360, height: { step: ROW_STEP }, layer: layers(drawn, domain, enc) },
       {
         width: 200,
         height: { step: ROW_STEP },
         view: { stroke: null },
         data: { values: drawn },
         mark: { type: "text", align: "left", x: 0, fontSize: 11, color: "#333" },
-        encoding: { y: { ...y, axis: null }, text: { field: "text" } },
+        encoding: { y: { ...enc.y, axis: null }, text: { field: "text" } },
       },
     ],
     resolve: { scale: { y: "shared" } },
   };
+}
+
+type Encodings = ReturnType<typeof encodings>;
+
+/** The shared channels: the row on y, the ratio on a log x, the verdict's colour (legend: only those drawn). */
+function encodings(rows: readonly ForestRow[], domain: [number, number]) {
+  const verdicts = VERDICT_ORDER.filter((v) => rows.some((row) => row.verdict === v));
+  return {
+    y: { field: "label", type: "nominal" as const, sort: null, title: null, axis: { labelLimit: 320 } },
+    x: (field: string) => ({
+      field,
+      type: "quantitative" as const,
+      title: "candidate / baseline (log scale; 1 = no change)",
+      scale: { type: "log" as const, domain, nice: false },
+      axis: { values: TICKS.filter((t) => t >= domain[0] && t <= domain[1]), format: "~g" },
+    }),
+    color: {
+      field: "verdict",
+      type: "nominal" as const,
+      scale: { domain: verdicts, range: verdicts.map((v) => VERDICT_COLORS[v]) },
+      legend: { title: null, orient: "bottom" as const, direction: "horizontal" as const },
+    },
+  };
+}
+
+/** Band, the line at 1, intervals, arrows where cut, estimates; a layer without data is left out. */
+function layers(drawn: readonly DrawnRow[], domain: [number, number], { x, y, color }: Encodings): Layer[] {
+  const withCi = drawn.filter((row) => row.x1 !== null);
+  const cut = drawn.flatMap((row) => arrows(row, domain));
+  const band: Layer = {
+    name: "band",
+    data: { values: [...drawn] },
+    mark: { type: "rect", color: "#e6e6e6", height: { band: 0.8 } },
+    encoding: { y, x: x("bandLo"), x2: { field: "bandHi" }, ...describedBy("bandTip") },
+  };
+  const noChange: Layer = {
+    name: "no_change",
+    data: { values: [{ one: 1 }] },
+    mark: { type: "rule", color: "#555", strokeDash: [4, 3], aria: false },
+    encoding: { x: x("one") },
+  };
+  const interval: Layer = {
+    name: "interval",
+    data: { values: withCi },
+    mark: { type: "rule", strokeWidth: 3 },
+    encoding: { y, x: x("x1"), x2: { field: "x2" }, color, ...describedBy("tip") },
+  };
+  const arrowsLayer: Layer = {
+    name: "cut",
+    data: { values: cut },
+    mark: { type: "point", filled: true, size: 60 },
+    encoding: {
+      y,
+      x: x("x"),
+      color,
+      shape: { field: "shape", type: "nominal", scale: null },
+      ...describedBy("tip"),
+    },
+  };
+  const estimate: Layer = {
+    name: "estimate",
+    data: { values: [...drawn] },
+    mark: { type: "point", filled: true, size: 55, opacity: 1 },
+    encoding: { y, x: x("x"), color, ...describedBy("tip") },
+  };
+  return [
+    band,
+    noChange,
+    ...(withCi.length > 0 ? [interval] : []),
+    ...(cut.length > 0 ? [arrowsLayer] : []),
+    estimate,
+  ];
 }
 
 /** The span of the rows' intervals, estimates and bands, at least 0.9 to 1.1, at most ×4 either way. */
