@@ -100,8 +100,8 @@ function modeSection(table: ModeTable): string {
     `## Mode \`${table.mode}\``,
     "",
     renderModeTable(table),
-    ...endpoints,
     ...(notes.length > 0 ? ["", ...notes] : []),
+    ...endpoints,
   ].join("\n");
 }
 
