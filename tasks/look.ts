@@ -16,7 +16,7 @@ export interface LookParams extends CampaignWiring {
  */
 export const lookTask = defineTask<LookParams, Analysis, { campaign: string; rounds: number }>({
   name: "look",
-  version: "1",
+  version: "2",
   pure: true,
   id: (p) => nodeIds.look(p.campaign, p.rounds),
   idOf: (p) => ({ campaign: p.plan.id, rounds: p.rounds }),

@@ -16,7 +16,7 @@ export type { ReportOutput } from "../src/staging/campaign/ReportOutput.js";
 /** `report:<campaign>`: report.md, report.json, report.html and the prototype's aggregate-comparison files. */
 export const reportTask = defineTask<CampaignWiring, ReportOutput, { campaign: string }>({
   name: "report",
-  version: "4",
+  version: "5",
   id: (p) => nodeIds.report(p.campaign),
   idOf: (p) => ({ campaign: p.plan.id }),
   deps: (p) => [nodeIds.aggregate(p.plan.id)],

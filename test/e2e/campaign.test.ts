@@ -69,13 +69,26 @@ describe("a campaign on the demo, end to end", () => {
       platform_mode: string;
       valid: boolean;
       metrics: Record<string, number | null>;
+      endpoints?: Record<string, { metrics: Record<string, number> }>;
+      histogram?: { encoded: string };
     };
     expect(cell).toMatchObject({ version_slug: "candidate", platform_mode: "node", valid: true });
+    // Per request name of the benchmark, and the latency histogram the report draws.
+    expect(Object.keys(cell.endpoints ?? {})).toEqual(["json-transform", "word-stats"]);
+    expect(Object.keys(cell.endpoints!["word-stats"]!.metrics).sort()).toEqual(
+      ["fail_rate", "p50", "p95", "p99", "throughput"].sort(),
+    );
+    expect(cell.histogram?.encoded.length).toBeGreaterThan(0);
     for (const m of ["p50", "p95", "p99", "fail_rate", "throughput", "heap_peak", "gc_pause", "rss_peak"])
       expect(typeof cell.metrics[m], m).toBe("number");
     const schedule = JSON.parse(readFileSync(join(dir, "schedule.json"), "utf8")) as { round: number }[];
     expect(schedule.map((r) => r.round)).toEqual([1, 2]);
-    expect(readFileSync(join(dir, "report.md"), "utf8")).toContain("## Mode `node`");
+    const report = readFileSync(join(dir, "report.md"), "utf8");
+    expect(report).toContain("## Mode `node`");
+    expect(report).toContain("| word-stats     | p95 ");
+    // The terminal table fits 100 columns (the verdicts here are the widest: too few rounds).
+    const tables = report.split("\n").filter((line) => line.startsWith("|"));
+    expect(Math.max(...tables.map((line) => [...line].length))).toBeLessThanOrEqual(100);
     const again = make(ws);
     expect(again.executed).toEqual([]);
   }, 180_000);

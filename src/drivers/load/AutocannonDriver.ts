@@ -55,6 +55,7 @@ export class AutocannonDriver implements LoadDriver {
         ...withSignal(signal),
       });
       warmup.latency.destroy();
+      warmup.endpoints.destroy();
     }
     const sampler = new ResponseSampler(input.requests, input.responseSample);
     const measured = await runAutocannonPhase({
@@ -69,6 +70,7 @@ export class AutocannonDriver implements LoadDriver {
       return toLoadResult(input, measured, sampler);
     } finally {
       measured.latency.destroy();
+      measured.endpoints.destroy();
     }
   }
 }
@@ -99,6 +101,7 @@ function toLoadResult(input: LoadInput, m: PhaseMeasurement, sampler: ResponseSa
     throughput: m.windowS > 0 ? m.completed / m.windowS : null,
     windowS: m.windowS,
     failRate: answered > 0 ? failed / answered : null,
+    endpoints: m.endpoints.results(m.windowS),
     responseMismatches: sampler.mismatched,
     responsesChecked: sampler.checked,
     invalidReasons,

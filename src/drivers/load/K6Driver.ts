@@ -56,7 +56,8 @@ export class K6Driver implements LoadDriver {
     const measured = await this.exec(buildK6Command(command, summaryPath), input, "measure", signal);
     const text = await this.readSummary(summaryPath, measured, input.workDir);
     if (remoteDir !== input.workDir) await writeFile(join(input.workDir, "summary.json"), text);
-    return this.toLoadResult(parseK6SummaryExport(text), measured.exitCode);
+    const names = input.requests.map((r) => r.name);
+    return this.toLoadResult(parseK6SummaryExport(text, names), measured.exitCode);
   }
 
   private toLoadResult(fields: ReturnType<typeof parseK6SummaryExport>, exitCode: number): LoadResult {
@@ -83,6 +84,7 @@ export class K6Driver implements LoadDriver {
       throughput: fields.throughput,
       windowS: fields.windowS,
       failRate: fields.failRate,
+      endpoints: fields.endpoints,
       responseMismatches: 0,
       responsesChecked: 0,
       invalidReasons,

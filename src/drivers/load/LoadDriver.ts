@@ -85,6 +85,23 @@ export interface LoadRequestCounts {
   notSent: number | null;
 }
 
+/**
+ * One request name of the benchmark (a `requests` key) within a load run: its own latencies and
+ * counts, measured as the whole is. A failure counts where the request was sent: a non-2xx answer,
+ * a timeout, or a connection lost while it was in flight.
+ */
+export interface EndpointLoad {
+  latencyUs: LatencySummaryUs;
+  /** Null when no response of this name arrived, or the driver has no histogram (k6). */
+  histogram: LatencyHistogram | null;
+  completed: number | null;
+  failed: number | null;
+  /** Successful responses of this name per second over the window. */
+  throughput: number | null;
+  /** failed / (completed + failed). */
+  failRate: number | null;
+}
+
 /** What a load run measured, over the measured window only (the warm-up is discarded). */
 export interface LoadResult {
   driver: "autocannon" | "k6";
@@ -102,6 +119,11 @@ export interface LoadResult {
   failRate: number | null;
   responseMismatches: number;
   responsesChecked: number;
+  /**
+   * Per request name, in the order of `LoadInput.requests`; empty when the driver could not tell
+   * the names apart (`unavailable.endpoints` says why).
+   */
+  endpoints: Record<string, EndpointLoad>;
   /** Why this run must not be compared; empty for a valid run. */
   invalidReasons: string[];
   /** Field path (`latencyUs.p99`, `throughput`, ...) -> why it is `null` or not measured. */

@@ -1,12 +1,8 @@
 import type autocannon from "autocannon";
-import { responseBytes } from "./autocannonClientHooks.js";
+import { responseBytes, type RequestContext } from "./autocannonClientHooks.js";
 import type { LoadInput } from "./LoadDriver.js";
-import { createRequestSequence, type SequenceItem } from "./requestSequence.js";
+import { createRequestSequence } from "./requestSequence.js";
 import type { ResponseSampler } from "./ResponseSampler.js";
-
-interface RequestContext {
-  item?: SequenceItem;
-}
 
 /**
  * The single autocannon request template whose `setupRequest` draws the next item of the seeded

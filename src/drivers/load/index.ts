@@ -1,4 +1,5 @@
 export type {
+  EndpointLoad,
   K6LoadOptions,
   K6Stage,
   LatencyHistogram,
@@ -24,3 +25,4 @@ export { buildK6Command, buildK6WarmupCommand, K6_TREND_STATS } from "./k6Comman
 export { parseK6SummaryExport } from "./parseK6SummaryExport.js";
 export { parseK6HandleSummary } from "./parseK6HandleSummary.js";
 export type { K6SummaryFields } from "./k6SummaryFields.js";
+export { histogramPercentiles, type HistogramPercentiles } from "./histogramPercentiles.js";

@@ -1,4 +1,4 @@
-import type { LatencySummaryUs, LoadRequestCounts } from "./LoadDriver.js";
+import type { EndpointLoad, LatencySummaryUs, LoadRequestCounts } from "./LoadDriver.js";
 
 /** One k6 metric, the same whichever summary it came from. */
 export interface K6Metric {
@@ -31,6 +31,8 @@ export interface K6SummaryFields {
   windowS: number | null;
   failRate: number | null;
   errors: Record<string, number>;
+  /** Per request name, from the summary's sub-metrics tagged `name:<request>`; empty without them. */
+  endpoints: Record<string, EndpointLoad>;
   /** Every threshold, named `<metric> <expression>`. */
   thresholds: { name: string; failed: boolean }[];
   /** `k6 threshold failed: <metric> <expression>` for each failed threshold. */
@@ -55,8 +57,10 @@ const TREND_STATS: [keyof LatencySummaryUs, string][] = [
  * A missing metric or stat is null with a reason, never 0. The one exception is
  * `dropped_iterations`: k6 leaves metrics without samples out of both summaries and only samples
  * this one when an arrival-rate executor drops an iteration, so its absence means none dropped.
+ * Per request name, the same from the sub-metrics `http_req_duration{name:<request>}` and
+ * `http_req_failed{name:<request>}`, which k6 writes only for sub-metrics with a threshold.
  */
-export function toK6SummaryFields(view: K6SummaryView): K6SummaryFields {
+export function toK6SummaryFields(view: K6SummaryView, names: readonly string[] = []): K6SummaryFields {
   const unavailable: Record<string, string> = {};
   const duration = view.metrics.http_req_duration?.values;
   const reqs = view.metrics.http_reqs?.values;
@@ -80,6 +84,10 @@ export function toK6SummaryFields(view: K6SummaryView): K6SummaryFields {
   const thresholds = Object.entries(view.metrics).flatMap(([metric, m]) =>
     m.thresholds.map((t) => ({ name: `${metric} ${t.expression}`, failed: t.failed })),
   );
+  const endpoints = endpointsFrom(view, names, windowS);
+  if (Object.keys(endpoints).length === 0)
+    unavailable["endpoints"] =
+      "the k6 summary has no sub-metrics per request name: tag each request with { name: '<request>' } and give http_req_duration{name:<request>} and http_req_failed{name:<request>} a threshold";
   unavailable["histogram"] = "k6 summaries carry percentiles only, not a histogram";
   unavailable["statusCounts"] = "k6 summaries carry no per-status counts";
   unavailable["responsesChecked"] =
@@ -91,10 +99,39 @@ export function toK6SummaryFields(view: K6SummaryView): K6SummaryFields {
     windowS,
     failRate,
     errors: failed === null ? {} : { http_req_failed: failed },
+    endpoints,
     thresholds,
     invalidReasons: thresholds.filter((t) => t.failed).map((t) => `k6 threshold failed: ${t.name}`),
     unavailable,
   };
+}
+
+/** The request names with a tagged sub-metric in the summary, in the order given. */
+function endpointsFrom(
+  view: K6SummaryView,
+  names: readonly string[],
+  windowS: number | null,
+): Record<string, EndpointLoad> {
+  const out: Record<string, EndpointLoad> = {};
+  for (const name of names) {
+    const duration = view.metrics[`http_req_duration{name:${name}}`]?.values;
+    const failedMetric = view.metrics[`http_req_failed{name:${name}}`]?.values;
+    if (!duration && !failedMetric) continue;
+    const latencyUs = latencyFrom(view, duration, undefined, {});
+    const failed = failedMetric?.passes ?? null;
+    const completed = failedMetric?.fails ?? null;
+    if (latencyUs.count === null && failed !== null && completed !== null)
+      latencyUs.count = failed + completed;
+    out[name] = {
+      latencyUs,
+      histogram: null,
+      completed,
+      failed,
+      throughput: completed !== null && windowS ? completed / windowS : null,
+      failRate: failedMetric?.rate ?? null,
+    };
+  }
+  return out;
 }
 
 function latencyFrom(

@@ -16,16 +16,20 @@ let loaded: LoadModules | undefined;
 
 export async function loadModules(): Promise<LoadModules> {
   if (!loaded) {
-    const [autocannon, hdr] = await Promise.all([import("autocannon"), import("hdr-histogram-js")]);
-    // Both are CommonJS: under Node their exports arrive as the namespace's default; a loader that
-    // honours hdr-histogram-js's __esModule flag (tsx, in the benchmarks) hands out the exports.
-    const hdrExports = (hdr as unknown as { default?: Hdr }).default;
-    loaded = {
-      autocannon: (autocannon as unknown as { default: typeof autocannonFn }).default,
-      hdr: hdrExports && typeof hdrExports.build === "function" ? hdrExports : hdr,
-    };
+    const [autocannon, hdr] = await Promise.all([import("autocannon"), loadHdr()]);
+    // CommonJS: under Node its exports arrive as the namespace's default.
+    loaded = { autocannon: (autocannon as unknown as { default: typeof autocannonFn }).default, hdr };
   }
   return loaded;
+}
+
+/** hdr-histogram-js alone (the report reads histograms without driving load). */
+export async function loadHdr(): Promise<Hdr> {
+  const hdr = await import("hdr-histogram-js");
+  // CommonJS: under Node its exports arrive as the namespace's default; a loader that honours its
+  // __esModule flag (tsx, in the benchmarks) hands out the exports.
+  const hdrExports = (hdr as unknown as { default?: Hdr }).default;
+  return hdrExports && typeof hdrExports.build === "function" ? hdrExports : hdr;
 }
 
 /** The modules, once `loadModules()` has resolved. */

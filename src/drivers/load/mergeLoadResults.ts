@@ -1,9 +1,10 @@
-import type { LatencyHistogram, LatencySummaryUs, LoadResult } from "./LoadDriver.js";
+import type { EndpointLoad, LatencyHistogram, LatencySummaryUs, LoadResult } from "./LoadDriver.js";
 import { loadModules, modules } from "./loadModules.js";
 
 /**
  * The windows of one deployment as one measurement: their histograms added, their counts summed,
- * throughput over their summed time. Percentiles of the sum, not means of percentiles.
+ * throughput over their summed time. Percentiles of the sum, not means of percentiles. The same
+ * per request name.
  */
 export async function mergeLoadResults(results: readonly LoadResult[]): Promise<LoadResult> {
   const first = results[0];
@@ -29,6 +30,7 @@ export async function mergeLoadResults(results: readonly LoadResult[]): Promise<
     throughput: completed !== null && windowS ? completed / windowS : null,
     windowS,
     failRate: answered ? failed! / answered : null,
+    endpoints: mergeEndpoints(results, windowS),
     responseMismatches: results.reduce((a, r) => a + r.responseMismatches, 0),
     responsesChecked: results.reduce((a, r) => a + r.responsesChecked, 0),
     invalidReasons: [...new Set(results.flatMap((r) => r.invalidReasons))],
@@ -36,10 +38,53 @@ export async function mergeLoadResults(results: readonly LoadResult[]): Promise<
   };
 }
 
+/**
+ * Each request name over the windows. A name missing from a window leaves its counts unknown; its
+ * histograms are added where every window that answered it has one (a window without a response
+ * of that name has none), else the worse of the summaries stands in.
+ */
+function mergeEndpoints(
+  results: readonly LoadResult[],
+  windowS: number | null,
+): Record<string, EndpointLoad> {
+  const names = [...new Set(results.flatMap((r) => Object.keys(r.endpoints)))];
+  const out: Record<string, EndpointLoad> = {};
+  for (const name of names) {
+    const parts = results.map((r) => r.endpoints[name]);
+    const sum = (f: (e: EndpointLoad) => number | null): number | null =>
+      parts.every((e) => e !== undefined && f(e) !== null) ? parts.reduce((a, e) => a + f(e!)!, 0) : null;
+    const completed = sum((e) => e.completed);
+    const failed = sum((e) => e.failed);
+    const answered = completed !== null && failed !== null ? completed + failed : null;
+    const drawn = parts.filter((e): e is EndpointLoad => e !== undefined && (e.latencyUs.count ?? 1) > 0);
+    const merged = mergeHistograms(drawn.map((e) => e.histogram));
+    const summaries = drawn.map((e) => e.latencyUs);
+    out[name] = {
+      latencyUs: merged?.summary ?? (summaries.length > 0 ? summaries.reduce(worst) : EMPTY),
+      histogram: merged?.histogram ?? null,
+      completed,
+      failed,
+      throughput: completed !== null && windowS ? completed / windowS : null,
+      failRate: answered ? failed! / answered : null,
+    };
+  }
+  return out;
+}
+
+const EMPTY: LatencySummaryUs = {
+  p50: null,
+  p90: null,
+  p95: null,
+  p99: null,
+  max: null,
+  mean: null,
+  count: 0,
+};
+
 function mergeHistograms(
   encoded: readonly (LatencyHistogram | null)[],
 ): { histogram: LatencyHistogram; summary: LatencySummaryUs } | undefined {
-  if (encoded.some((h) => h === null)) return undefined;
+  if (encoded.length === 0 || encoded.some((h) => h === null)) return undefined;
   const { hdr } = modules();
   const parts = encoded.map((h) => hdr.decodeFromCompressedBase64(h!.encoded));
   const total = parts[0]!;

@@ -13,9 +13,10 @@ const FORMAT = "handleSummary data";
  * it): each metric has `type`, `contains` and `values` (a Rate's ratio is `values.rate`, with
  * `values.passes` = non-zero samples, for `http_req_failed` the FAILED requests); a threshold is
  * `{ "ok": false }` when it failed; `options.summaryTrendStats` and `state.testRunDurationMs` are
- * used when present. Accepts the text or the parsed JSON. Pure.
+ * used when present. Accepts the text or the parsed JSON; `requestNames` are the benchmark's, whose
+ * tagged sub-metrics give the figures per request name. Pure.
  */
-export function parseK6HandleSummary(json: unknown): K6SummaryFields {
+export function parseK6HandleSummary(json: unknown, requestNames: readonly string[] = []): K6SummaryFields {
   const { root, metrics } = readK6Json(json, FORMAT);
   const view: Record<string, K6Metric> = {};
   for (const [name, raw] of Object.entries(metrics)) {
@@ -33,7 +34,7 @@ export function parseK6HandleSummary(json: unknown): K6SummaryFields {
   if (Array.isArray(options.summaryTrendStats)) summary.trendStats = options.summaryTrendStats.map(String);
   const state = isObject(root.state) ? root.state : {};
   if (typeof state.testRunDurationMs === "number") summary.testRunDurationMs = state.testRunDurationMs;
-  return toK6SummaryFields(summary);
+  return toK6SummaryFields(summary, requestNames);
 }
 
 function thresholdsOf(metric: string, raw: unknown): K6Metric["thresholds"] {

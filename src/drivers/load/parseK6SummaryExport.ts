@@ -7,9 +7,10 @@ const FORMAT = "summary-export";
  * Parses the file `k6 run --summary-export=FILE` writes (the legacy JSON summary): each metric is
  * a flat object of stats; a Rate metric's ratio is `value` with `passes` (non-zero samples: for
  * `http_req_failed`, FAILED requests) and `fails`; thresholds map each expression to `true` when
- * it FAILED. Accepts the text or the parsed JSON. Pure.
+ * it FAILED. Accepts the text or the parsed JSON; `requestNames` are the benchmark's, whose tagged
+ * sub-metrics give the figures per request name. Pure.
  */
-export function parseK6SummaryExport(json: unknown): K6SummaryFields {
+export function parseK6SummaryExport(json: unknown, requestNames: readonly string[] = []): K6SummaryFields {
   const { metrics } = readK6Json(json, FORMAT);
   const view: Record<string, K6Metric> = {};
   for (const [name, raw] of Object.entries(metrics)) {
@@ -27,7 +28,7 @@ export function parseK6SummaryExport(json: unknown): K6SummaryFields {
     }
     view[name] = { values, thresholds: thresholdsOf(name, raw.thresholds) };
   }
-  return toK6SummaryFields({ format: FORMAT, metrics: view });
+  return toK6SummaryFields({ format: FORMAT, metrics: view }, requestNames);
 }
 
 function thresholdsOf(metric: string, raw: unknown): K6Metric["thresholds"] {

@@ -2,8 +2,9 @@ import type autocannon from "autocannon";
 import { loadModules, modules } from "./loadModules.js";
 import { performance } from "node:perf_hooks";
 import { ExitCode, StagingError } from "../../errors/StagingError.js";
-import { installClientHooks, type ClientEvents } from "./autocannonClientHooks.js";
+import { inFlightItem, installClientHooks, type ClientEvents } from "./autocannonClientHooks.js";
 import { autocannonRequest } from "./autocannonRequest.js";
+import { EndpointRecorder } from "./EndpointRecorder.js";
 import { LatencyRecorder } from "./LatencyRecorder.js";
 import type { LoadInput } from "./LoadDriver.js";
 import type { ResponseSampler } from "./ResponseSampler.js";
@@ -11,6 +12,8 @@ import type { ResponseSampler } from "./ResponseSampler.js";
 /** What one autocannon phase measured between its start and its cut. */
 export interface PhaseMeasurement {
   latency: LatencyRecorder;
+  /** The same per request name. */
+  endpoints: EndpointRecorder;
   statusCounts: Record<string, number>;
   completed: number;
   errors: { non2xx: number; timeout: number; socket: number; closed: number };
@@ -33,14 +36,17 @@ export interface PhaseOptions {
  * the phase is cut by our own timer (autocannon only stops at its next sample tick), responses
  * that arrive after the cut are in flight and not counted. Each request's time comes from
  * autocannon's `response` event, measured with `process.hrtime` from the socket write to the last
- * byte parsed (fractional milliseconds; autocannon's own histogram truncates to whole ms).
+ * byte parsed (fractional milliseconds; autocannon's own histogram truncates to whole ms), and is
+ * recorded for the whole and under the name of the request it answers.
  */
 export async function runAutocannonPhase(options: PhaseOptions): Promise<PhaseMeasurement> {
   const { input, durationS, signal } = options;
   options.signal?.throwIfAborted();
   await loadModules();
+  const names = input.requests.map((r) => r.name);
   const m: PhaseMeasurement = {
     latency: new LatencyRecorder(input.load.timeout_s * 1e6),
+    endpoints: new EndpointRecorder(names, input.load.timeout_s * 1e6),
     statusCounts: {},
     completed: 0,
     errors: { non2xx: 0, timeout: 0, socket: 0, closed: 0 },
@@ -52,14 +58,21 @@ export async function runAutocannonPhase(options: PhaseOptions): Promise<PhaseMe
   const startedAt = performance.now();
   const { instance, finished } = start(options, () => measuring, {
     sent: () => void (measuring && m.sent++),
-    lost: (kind, count) => void (measuring && (m.errors[kind] += count)),
+    lost: (kind, count, item) => {
+      if (!measuring) return;
+      m.errors[kind] += count;
+      if (item) m.endpoints.lost(names[item.fn] ?? "", count);
+    },
   });
-  instance.on("response", (_client, statusCode, _bytes, responseTimeMs) => {
+  instance.on("response", (client, statusCode, _bytes, responseTimeMs) => {
     if (!measuring) return;
+    const ok = statusCode >= 200 && statusCode <= 299;
     m.latency.recordMs(responseTimeMs);
+    const item = inFlightItem(client);
+    if (item) m.endpoints.response(names[item.fn] ?? "", responseTimeMs, ok);
     const key = String(statusCode);
     m.statusCounts[key] = (m.statusCounts[key] ?? 0) + 1;
-    if (statusCode >= 200 && statusCode <= 299) m.completed++;
+    if (ok) m.completed++;
     else m.errors.non2xx++;
   });
 

@@ -1,4 +1,14 @@
+import type { LatencyHistogram } from "../../drivers/load/index.js";
 import type { WindowMeasure } from "./WindowMeasure.js";
+
+/** One request name of the benchmark (a `requests` key) in one run: the whole's figures, for its requests only. */
+export interface EndpointSummary {
+  /** p50/p95/p99 in ms, fail_rate a ratio, throughput req/s; a figure without a value is absent. */
+  metrics: Record<string, number>;
+  counts: { completed: number | null; failed: number | null };
+  /** Its requests' latencies, the windows' histograms added; absent when the driver has none (k6). */
+  histogram?: LatencyHistogram;
+}
 
 /** `runs/run-NNN/<slug>__<mode>/cell-summary.json`: one measured run, in the prototype's shape plus validity. */
 export interface CellSummary {
@@ -33,4 +43,8 @@ export interface CellSummary {
   windows?: WindowMeasure[];
   /** Seconds of load before the first measured window: warm-up until the service was steady. */
   warmed_s?: number;
+  /** Every request's latency over the windows (histogram.json), for the report's distributions. */
+  histogram?: LatencyHistogram;
+  /** Per request name (sorted, as the load runs them); absent when the load driver could not tell them apart. */
+  endpoints?: Record<string, EndpointSummary>;
 }

@@ -22,4 +22,14 @@ export interface WindowMeasure {
   machine: MachineLoadWindow | null;
   /** CPU the rest of the machine used (all busy time minus the services' and the load generator's), in CPUs. */
   othersCpus: number | null;
+  /** Per request name: what the load saw of its requests in this window. */
+  endpoints?: Record<string, WindowEndpoint>;
+}
+
+/** One request name in one window. */
+export interface WindowEndpoint {
+  latencyUs: { p50: number | null; p95: number | null; p99: number | null };
+  completed: number | null;
+  failed: number | null;
+  throughput: number | null;
 }

@@ -1,6 +1,6 @@
-import type { LoadResult } from "../../drivers/load/index.js";
+import type { EndpointLoad, LoadResult } from "../../drivers/load/index.js";
 import type { ThresholdsSpec } from "../benchmark/index.js";
-import type { CellSummary } from "./CellSummary.js";
+import type { CellSummary, EndpointSummary } from "./CellSummary.js";
 import type { WindowMeasure } from "./WindowMeasure.js";
 
 /** What the scrape of the measured window gave. */
@@ -37,7 +37,8 @@ const REQUIRED = ["p95", "throughput", "fail_rate"];
  * The cell summary of one run. A run is invalid for stated reasons (errors over the threshold,
  * a dead service, a missing required metric, failed k6 thresholds, wrong responses), never dropped.
  * A metric without a value is left out of `metrics` (the prototype's aggregator fails on null),
- * with its reason in `unavailable`.
+ * with its reason in `unavailable`. The merged latency histogram and the figures per request name
+ * ride along for the report.
  */
 export function buildCellSummary(f: CellFacts): CellSummary {
   const ms = (us: number | null) => (us === null ? null : us / 1000);
@@ -106,7 +107,29 @@ export function buildCellSummary(f: CellFacts): CellSummary {
     },
     window_s: f.load.windowS,
     ...(f.windows ? { windows: f.windows } : {}),
+    ...(f.load.histogram ? { histogram: f.load.histogram } : {}),
+    ...(Object.keys(f.load.endpoints).length > 0 ? { endpoints: endpointSummaries(f.load.endpoints) } : {}),
   };
+}
+
+/** The figures of each request name, in the run's units (ms, a ratio, req/s). */
+function endpointSummaries(endpoints: Record<string, EndpointLoad>): Record<string, EndpointSummary> {
+  const out: Record<string, EndpointSummary> = {};
+  for (const [name, e] of Object.entries(endpoints)) {
+    const ms = (us: number | null) => (us === null ? null : us / 1000);
+    out[name] = {
+      metrics: withValues({
+        p50: ms(e.latencyUs.p50),
+        p95: ms(e.latencyUs.p95),
+        p99: ms(e.latencyUs.p99),
+        fail_rate: e.failRate,
+        throughput: e.throughput,
+      }),
+      counts: { completed: e.completed, failed: e.failed },
+      ...(e.histogram ? { histogram: e.histogram } : {}),
+    };
+  }
+  return out;
 }
 
 function withValues(metrics: Record<string, number | null>): Record<string, number> {

@@ -11,7 +11,7 @@ import type { ScrapeOutcome } from "./buildCellSummary.js";
 import type { Pinning } from "./pinWindow.js";
 import type { MeasureEnv } from "./MeasureEnv.js";
 import type { RoundSide, Side } from "./RoundSide.js";
-import type { WindowMeasure } from "./WindowMeasure.js";
+import type { WindowEndpoint, WindowMeasure } from "./WindowMeasure.js";
 
 /** Where the windows run: the instruments, the mode, and what seeds the request order. */
 export interface WindowContext {
@@ -121,6 +121,7 @@ async function window(
         cpuSource: cpu1[i]?.source ?? null,
         machine,
         othersCpus: othersCpus(machine, elapsedS, [...servicesNs, ownNs]),
+        ...endpointsOf(result),
       },
     });
   });
@@ -233,6 +234,22 @@ function othersCpus(
   const busy = machine.busyFraction * machine.cpus * seconds;
   const ours = oursNs.reduce<number>((a, n) => a + n! / 1e9, 0);
   return Math.max(0, (busy - ours) / seconds);
+}
+
+function endpointsOf(result: LoadResult): { endpoints?: Record<string, WindowEndpoint> } {
+  const names = Object.keys(result.endpoints);
+  if (names.length === 0) return {};
+  const endpoints: Record<string, WindowEndpoint> = {};
+  for (const name of names) {
+    const e = result.endpoints[name]!;
+    endpoints[name] = {
+      latencyUs: { p50: e.latencyUs.p50, p95: e.latencyUs.p95, p99: e.latencyUs.p99 },
+      completed: e.completed,
+      failed: e.failed,
+      throughput: e.throughput,
+    };
+  }
+  return { endpoints };
 }
 
 function emptyScrape(): ScrapeOutcome {

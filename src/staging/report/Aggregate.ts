@@ -81,10 +81,22 @@ export interface WarmupCheck {
   warming: boolean;
 }
 
+/**
+ * One request name of the benchmark (a `requests` key) in one mode: p95, throughput and fail_rate
+ * of its requests alone, compared round by round as the whole is. Never critical: its rows are
+ * members of the secondary family.
+ */
+export interface EndpointTable {
+  name: string;
+  metrics: MetricRow[];
+}
+
 /** Every metric of one platform mode. */
 export interface ModeTable {
   mode: string;
   metrics: MetricRow[];
+  /** Per request name, sorted by name; empty when no run recorded figures per name. */
+  endpoints: EndpointTable[];
   warmup: WarmupCheck[];
   /** Windows another process on the machine used half a CPU or more in (or steal reached 5%). */
   busy_windows: { busy: number; total: number };
@@ -132,7 +144,10 @@ export interface Aggregate {
   alpha_look: number;
   /** The measurement design: one version loaded at a time, or both at once. */
   design: { mode: "alternate" | "duet"; windows: number; window_s: number };
-  /** Each family of comparisons, as `mode metric`, Holm-adjusted within itself. */
+  /**
+   * Each family of comparisons, as `mode metric` (an endpoint's row as `mode endpoint metric`),
+   * Holm-adjusted within itself. Endpoint rows are always in the secondary family.
+   */
   families: { critical: string[]; secondary: string[] };
   /** True when every critical metric is decided (improved, regressed or equivalent). */
   decided: boolean;

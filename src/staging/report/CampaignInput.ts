@@ -42,6 +42,23 @@ export interface CellSummary {
   windows?: readonly CellWindow[];
   /** Seconds of warm-up load before the first window. */
   warmed_s?: number;
+  /** Every request's latency over the windows, for the report's distributions. */
+  histogram?: EncodedHistogram;
+  /** Per request name (the benchmark's `requests` keys). */
+  endpoints?: Record<string, CellEndpoint>;
+}
+
+/** An HdrHistogram of latencies in microseconds, hdr-histogram-js compressed and base64-encoded. */
+export interface EncodedHistogram {
+  format: string;
+  unit: string;
+  encoded: string;
+}
+
+/** One request name in one run: the metrics it has (p50/p95/p99 ms, fail_rate, throughput) and its latencies. */
+export interface CellEndpoint {
+  metrics: Record<string, number | null>;
+  histogram?: EncodedHistogram;
 }
 
 /** What the analysis reads of one measured window. */
@@ -53,4 +70,12 @@ export interface CellWindow {
   /** CPU the rest of the machine used during the window, in CPUs. */
   othersCpus: number | null;
   machine: { stealFraction: number | null } | null;
+  /** Per request name, the window's own figures. */
+  endpoints?: Record<string, WindowEndpointFigures>;
+}
+
+/** What the analysis reads of one request name in one window. */
+export interface WindowEndpointFigures {
+  latencyUs: { p50: number | null; p95?: number | null; p99?: number | null };
+  throughput?: number | null;
 }

@@ -2,6 +2,7 @@ import { alphaSpending, holm, median } from "../stats/index.js";
 import type { Aggregate, CriticalFinding, MetricRow, ModeTable } from "./Aggregate.js";
 import type { CampaignIdentity, CellSummary, ReportMetricSpec } from "./CampaignInput.js";
 import { comparePaired, type PairedComparison } from "./comparePaired.js";
+import { ENDPOINT_METRICS, endpointCells, endpointNames } from "./endpointCells.js";
 import { busyWindows } from "./busyWindows.js";
 import { invalidRuns } from "./invalidRuns.js";
 import { metricOrder } from "./metricOrder.js";
@@ -19,13 +20,26 @@ export interface AnalysisPoint {
   pinning?: Readonly<Record<string, string>>;
 }
 
-type Comparison = PairedComparison & { published: boolean; mode: string; p_adjusted: number | null };
+type Comparison = PairedComparison & {
+  published: boolean;
+  mode: string;
+  /** The request name of an endpoint row. */
+  endpoint?: string;
+  p_adjusted: number | null;
+};
+
+/** One mode's comparisons before Holm: its metrics, and each request name's. */
+interface ModeComparisons {
+  metrics: Comparison[];
+  endpoints: Array<{ name: string; metrics: Comparison[] }>;
+}
 
 /**
  * The statistics of a campaign after `rounds` rounds: per mode (campaign order) and metric (COMPAT
- * order, then the others), candidate against baseline round by round over valid runs; Holm within
- * the critical metrics and within the others, at this look's level (alpha spending, Pocock type,
- * over the planned looks); a verdict per row; whether every critical metric is decided.
+ * order, then the others), candidate against baseline round by round over valid runs, and the same
+ * per request name for p95, throughput and fail_rate; Holm within the critical metrics and within
+ * the others (endpoint rows among them, never critical), at this look's level (alpha spending,
+ * Pocock type, over the planned looks); a verdict per row; whether every critical metric is decided.
  * Pure and deterministic: the same cells in any order give the same result.
  */
 export function aggregateCampaign(
@@ -36,28 +50,25 @@ export function aggregateCampaign(
 ): Aggregate {
   const ordered = orderCells(identity, cells);
   const alphaLook = lookAlpha(at);
-  const comparisons: Comparison[][] = identity.modes.map((mode) => {
-    const inMode = ordered.filter((c) => c.platform_mode === mode);
-    const side = (slug: string) => inMode.filter((c) => c.version_slug === slug);
-    return metricOrder(specs).map((metric) => ({
-      ...comparePaired(
-        metric,
-        specs[metric]!,
-        side(identity.baseline),
-        side(identity.candidate),
-        1 - alphaLook,
-      ),
+  const compared = identity.modes.map((mode) =>
+    compareMode(
+      identity,
+      specs,
+      ordered.filter((c) => c.platform_mode === mode),
       mode,
-      p_adjusted: null,
-    }));
-  });
-  const all = comparisons.flat();
+      1 - alphaLook,
+    ),
+  );
+  const all = compared.flatMap((m) => [...m.metrics, ...m.endpoints.flatMap((e) => e.metrics)]);
   const families = { critical: adjust(all, "critical"), secondary: adjust(all, "secondary") };
+  const finish = (c: Comparison) => finishRow(c, alphaLook, familySize(families, c));
   const modes: ModeTable[] = identity.modes.map((mode, m) => {
     const inMode = ordered.filter((c) => c.platform_mode === mode);
+    const mine = compared[m]!;
     return {
       mode,
-      metrics: (comparisons[m] ?? []).map((c) => finishRow(c, alphaLook, familySize(families, c))),
+      metrics: mine.metrics.map(finish),
+      endpoints: mine.endpoints.map((e) => ({ name: e.name, metrics: e.metrics.map(finish) })),
       warmup: warmupChecks(inMode, [identity.baseline, identity.candidate]),
       busy_windows: busyWindows(inMode),
       pinning: at.pinning?.[mode] ?? null,
@@ -101,6 +112,40 @@ export function aggregateCampaign(
 }
 
 /**
+ * One mode's paired comparisons at `level`: each metric of the benchmark, then for each request
+ * name the endpoint metrics the benchmark specifies, never critical.
+ */
+function compareMode(
+  identity: CampaignIdentity,
+  specs: Readonly<Record<string, ReportMetricSpec>>,
+  inMode: readonly CellSummary[],
+  mode: string,
+  level: number,
+): ModeComparisons {
+  const compare = (
+    metric: string,
+    spec: ReportMetricSpec,
+    sides: readonly CellSummary[],
+    endpoint?: string,
+  ) => {
+    const side = (slug: string) => sides.filter((c) => c.version_slug === slug);
+    const paired = comparePaired(metric, spec, side(identity.baseline), side(identity.candidate), level);
+    return { ...paired, mode, ...(endpoint === undefined ? {} : { endpoint }), p_adjusted: null };
+  };
+  const perEndpoint = ENDPOINT_METRICS.filter((metric) => specs[metric] !== undefined);
+  return {
+    metrics: metricOrder(specs).map((metric) => compare(metric, specs[metric]!, inMode)),
+    endpoints: endpointNames(inMode).map((name) => {
+      const sides = endpointCells(inMode, name);
+      const rows = perEndpoint.map((metric) =>
+        compare(metric, { ...specs[metric]!, critical: false }, sides, name),
+      );
+      return { name, metrics: rows };
+    }),
+  };
+}
+
+/**
  * This look's level: the increment of a Pocock-type spending function over the planned looks (a
  * fixed campaign has one look, at the full ALPHA). Analyses between looks (a report of a running
  * campaign) take the level of the next look.
@@ -117,7 +162,7 @@ function adjust(all: Comparison[], family: "critical" | "secondary"): string[] {
   const members = all.filter((c) => c.family === family && c.p_value !== null && c.published);
   const adjusted = holm(members.map((c) => c.p_value!));
   members.forEach((c, i) => (c.p_adjusted = adjusted[i] ?? null));
-  return members.map((c) => `${c.mode} ${c.metric}`);
+  return members.map((c) => [c.mode, c.endpoint, c.metric].filter((x) => x !== undefined).join(" "));
 }
 
 function familySize(families: { critical: string[]; secondary: string[] }, c: Comparison): number {
@@ -127,7 +172,7 @@ function familySize(families: { critical: string[]; secondary: string[] }, c: Co
 function finishRow(c: Comparison, alpha: number, size: number): MetricRow {
   const input = { row: c, published: c.published, alpha, familySize: size };
   const verdict = decideVerdict(input);
-  const { published: _published, mode: _mode, ...row } = c;
+  const { published: _published, mode: _mode, endpoint: _endpoint, ...row } = c;
   return { ...row, family: c.published ? c.family : null, verdict, more_rounds: moreRounds(input, verdict) };
 }
 

@@ -2,6 +2,7 @@ export type {
   Aggregate,
   CriticalFinding,
   CriticalRegression,
+  EndpointTable,
   InvalidRun,
   MetricRow,
   ModeTable,

@@ -1,6 +1,6 @@
 import type { Aggregate, CriticalFinding, InvalidRun, ModeTable } from "./Aggregate.js";
 import { fixed, formatP, signedPercent } from "./formatNumber.js";
-import { renderModeTable } from "./renderModeTable.js";
+import { renderEndpointTable, renderModeTable } from "./renderModeTable.js";
 import { moreRoundsNote } from "./verdictCells.js";
 
 /**
@@ -57,9 +57,12 @@ function decision(a: Aggregate): string {
         ];
   lines.push(...list("Regressed (critical)", a.regressions_in_critical));
   lines.push(...list("Undecided (critical)", a.inconclusive_critical));
+  const endpointRows = a.modes.flatMap((m) => m.endpoints.flatMap((e) => e.metrics));
+  const inFamily = endpointRows.filter((row) => row.family === "secondary").length;
+  const ofThem = endpointRows.length > 0 ? ` (${inFamily} of them endpoint rows, never critical)` : "";
   lines.push(
     `Families (Holm within each): critical ${a.families.critical.length} (${a.families.critical.join(", ") || "none"}); ` +
-      `other ${a.families.secondary.length}. Metrics equal in every round are left out of them.`,
+      `other ${a.families.secondary.length}${ofThem}. Metrics equal in every round are left out of them.`,
   );
   return lines.join("\n");
 }
@@ -83,11 +86,22 @@ function modeSection(table: ModeTable): string {
   const { busy, total } = table.busy_windows;
   if (total > 0) notes.push(`- busy windows (other work ≥ 0.5 CPU or steal ≥ 5%): ${busy} of ${total}`);
   if (table.pinning) notes.push(`- CPUs: ${table.pinning}`);
+  if (table.endpoints.length === 0) notes.push("- per endpoint: no run recorded figures per request name");
+  const endpoints =
+    table.endpoints.length === 0
+      ? []
+      : [
+          "",
+          "Per endpoint (request name; in the other family, never critical):",
+          "",
+          renderEndpointTable(table),
+        ];
   return [
     `## Mode \`${table.mode}\``,
     "",
     renderModeTable(table),
     ...(notes.length > 0 ? ["", ...notes] : []),
+    ...endpoints,
   ].join("\n");
 }
 
@@ -102,6 +116,7 @@ function legend(a: Aggregate): string {
   return [
     "## Legend",
     "",
+    "- baseline → candidate: the medians of the versions' valid runs.",
     "- change: candidate against baseline round by round; a ratio in percent, with its interval at this",
     `  look's level (${fixed(100 * (1 - a.alpha_look), 1)}%): Hodges-Lehmann on per-round log-ratios.`,
     "- +/-: rounds in which the candidate did better / worse.",
@@ -111,5 +126,7 @@ function legend(a: Aggregate): string {
     "- inconclusive: neither yet; the notes under a table estimate the rounds that would decide it.",
     "- too few rounds: not enough paired rounds for an interval at this level.",
     "- n/a: not published in that mode. `*`: critical (a regression blocks `promote`).",
+    "- per endpoint: the same comparison over the requests of one name (p95, throughput, fail_rate);",
+    "  never critical. Medians per version are in report.json and report.html.",
   ].join("\n");
 }

@@ -57,11 +57,17 @@ export class PageSession {
     return (reply.result as { value: T }).value;
   }
 
-  /** A PNG of the whole page, VIEWPORT wide and as tall as its content. */
-  async screenshot(): Promise<Buffer> {
+  /** A PNG of the page, VIEWPORT wide, from the top down to `height` px or to the end of its content. */
+  async screenshot(height?: number): Promise<Buffer> {
     const metrics = await this.send("Page.getLayoutMetrics");
-    const height = Math.ceil((metrics.cssContentSize as { height: number }).height);
-    const clip = { x: 0, y: 0, width: VIEWPORT.width, height, scale: 1 };
+    const content = Math.ceil((metrics.cssContentSize as { height: number }).height);
+    const clip = {
+      x: 0,
+      y: 0,
+      width: VIEWPORT.width,
+      height: Math.min(content, height ?? content),
+      scale: 1,
+    };
     const { data } = await this.send("Page.captureScreenshot", {
       format: "png",
       captureBeyondViewport: true,

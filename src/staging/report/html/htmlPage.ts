@@ -6,8 +6,8 @@ import { PAGE_STYLE } from "./pageStyle.js";
 /** No request leaves the page: no scripts, no fetches; styles and images only inline. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-/** The whole report.html around the sections of the modes: head, header, regressions, legend. */
-export function htmlPage(aggregate: Aggregate, modeSections: readonly string[]): string {
+/** The whole report.html around its sections (the changes, then the modes): head, header, decision, legend. */
+export function htmlPage(aggregate: Aggregate, sections: readonly string[]): string {
   const title = `Campaign ${aggregate.campaign_id}: ${aggregate.candidate} vs ${aggregate.baseline}`;
   return [
     "<!DOCTYPE html>",
@@ -22,7 +22,7 @@ export function htmlPage(aggregate: Aggregate, modeSections: readonly string[]):
     "</head>",
     "<body>",
     header(aggregate, title),
-    ...modeSections,
+    ...sections,
     `<section id="critical">\n<h2>Decision</h2>\n<p>${aggregate.decided ? "Every critical metric is decided." : "Not every critical metric is decided: promotion asks for <code>--force</code>."}</p>\n<h3>Regressed (critical)</h3>\n${criticalList(aggregate.regressions_in_critical)}\n<h3>Undecided (critical)</h3>\n${criticalList(aggregate.inconclusive_critical)}\n</section>`,
     legend(aggregate),
     "</body>",
@@ -39,10 +39,7 @@ function header(a: Aggregate, title: string): string {
     ["design", `${a.design.mode}, ${a.design.windows} window(s) of ${a.design.window_s} s`],
     ["level", `${escapeHtml(a.alpha_look.toFixed(4))} at this look (${a.alpha} over the campaign)`],
     ["benchmark", `<code>${escapeHtml(a.benchmark_hash)}</code>`],
-    [
-      "families",
-      `critical ${a.families.critical.length}, other ${a.families.secondary.length} (Holm within each)`,
-    ],
+    ["families", families(a)],
     ["invalid runs", String(a.invalid_runs.length)],
     ["created", escapeHtml(a.created_at)],
   ];
@@ -51,7 +48,7 @@ function header(a: Aggregate, title: string): string {
   return [
     `<header>\n<h1>${escapeHtml(title)}</h1>`,
     `<dl class="facts">\n${rows}\n</dl>`,
-    `<nav>${[...links, `<a href="#critical">decision</a>`, `<a href="#legend">how to read</a>`].join("")}</nav>`,
+    `<nav>${[`<a href="#changes">changes</a>`, ...links, `<a href="#critical">decision</a>`, `<a href="#legend">how to read</a>`].join("")}</nav>`,
     "</header>",
   ].join("\n");
 }
@@ -65,13 +62,28 @@ function criticalList(regressions: readonly CriticalFinding[]): string {
   return `<ul>\n${items.join("\n")}\n</ul>`;
 }
 
+/** The families' sizes, and how many of the secondary one are endpoint rows (never critical). */
+function families(a: Aggregate): string {
+  const endpointRows = a.modes.flatMap((m) => m.endpoints.flatMap((e) => e.metrics));
+  const inFamily = endpointRows.filter((row) => row.family === "secondary").length;
+  const ofThem = endpointRows.length > 0 ? `, ${inFamily} of them endpoint rows, never critical` : "";
+  return `critical ${a.families.critical.length}, other ${a.families.secondary.length}${ofThem} (Holm within each)`;
+}
+
 function legend(a: Aggregate): string {
   const items = [
     `change: candidate against baseline round by round (ratio in percent), with its interval at this look's level (${escapeHtml((100 * (1 - a.alpha_look)).toFixed(1))}%): Hodges-Lehmann on per-round log-ratios. +/-: rounds in which the candidate did better / worse. p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family.`,
     `improved / regressed: significant, and the interval is not inside the noise band. equivalent: the interval lies inside ± the metric's noise band. inconclusive: neither yet (the notes under the table estimate the rounds that would decide it). too few rounds: no interval at this level yet. n/a: not published in that mode. * critical metric: a regression blocks <code>promote</code> unless forced.`,
+    `Ratio plots (changes, per endpoint): the dot is the change candidate / baseline, the bar its interval, on a log axis; the dashed line at 1 is no change, the grey band the noise band; the colour is the verdict. A change that is a difference (a value was 0, as a failure rate often is) has no ratio and is named under the plot.`,
+    `Per endpoint: the requests of one name of the benchmark, compared as the whole is; in the secondary family, never critical.`,
+    `Latency distributions: each version's valid runs together (histograms added), the share of requests answered within each latency on a log axis; the y axis is stretched toward the tail; dots mark p50, p95 and p99.`,
     `Runs plot: one point per run (spread sideways by round), the black tick is the median of the valid runs, the translucent bar its 95% CI (drawn from 6 valid runs on).`,
     `Run order: value by round, a line per version through its valid runs. A trend along the rounds is drift; a first round apart from the others is a warm-up (warm state) effect.`,
-    `<span class="key-invalid">✚</span> a red cross is an invalid run: drawn where its value was, left out of every statistic; hover it for the reasons, listed under each mode too.`,
+    ...(a.invalid_runs.length > 0
+      ? [
+          `<span class="key-invalid">✚</span> a red cross is an invalid run: drawn where its value was, left out of every statistic; hover it for the reasons, listed under each mode too. A red triangle is an invalid run too far off for the axis, which is fitted to the valid runs: it sits at the edge it lies beyond.`,
+        ]
+      : []),
   ];
   return `<section id="legend">\n<h2>How to read</h2>\n<ul>\n${items.map((item) => `<li>${item}</li>`).join("\n")}\n</ul>\n</section>`;
 }

@@ -3,11 +3,13 @@ import type { CellSummary } from "../CampaignInput.js";
 import { compileToSvg } from "./compileToSvg.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { runPoints, sideMarks } from "./plotData.js";
+import { groupStyle } from "./plotTheme.js";
 import { plotUnit } from "./plotUnit.js";
 import { runOrderSpec } from "./runOrderSpec.js";
 import { runsPlotSpec } from "./runsPlotSpec.js";
 import { svgTitles } from "./svgTitles.js";
 import { verdictCells } from "../verdictCells.js";
+import { fitToAxis } from "./valueAxis.js";
 import { verdictClass } from "./verdictTable.js";
 
 /** One mode of a campaign, what its figures are drawn from. */
@@ -26,13 +28,15 @@ export interface ModeContext {
 export async function metricFigureHtml(context: ModeContext, row: MetricRow): Promise<string> {
   const { aggregate, cells, mode } = context;
   if (row.verdict === "n/a") return noPlot(row.metric, notPublished(mode, row.unavailable));
-  const points = runPoints(aggregate, cells, mode, row.metric);
+  const { domain, points } = fitToAxis(runPoints(aggregate, cells, mode, row.metric));
   if (points.length === 0) return noPlot(row.metric, `no values in mode ${mode}`);
-  const names = { metric: row.metric, baseline: aggregate.baseline, candidate: aggregate.candidate };
-  const runs = await compileToSvg(runsPlotSpec({ ...names, points, sides: sideMarks(aggregate, row) }));
-  const order = await compileToSvg(runOrderSpec({ ...names, rounds: aggregate.rounds, points }));
+  const style = groupStyle(aggregate.baseline, aggregate.candidate, points);
+  const axis = { metric: row.metric, points, domain, style };
+  const runs = await compileToSvg(runsPlotSpec({ ...axis, sides: sideMarks(aggregate, row) }));
+  const order = await compileToSvg(runOrderSpec({ ...axis, rounds: aggregate.rounds }));
+  const off = points.filter((p) => p.shown !== p.value).length;
   return [
-    `<figure class="metric" data-mode="${escapeHtml(mode)}" data-metric="${escapeHtml(row.metric)}" data-points="${points.length}">`,
+    `<figure class="metric" data-mode="${escapeHtml(mode)}" data-metric="${escapeHtml(row.metric)}" data-points="${points.length}" data-off-axis="${off}">`,
     `<figcaption>${caption(row)}</figcaption>`,
     `<div class="plots"><div class="plot plot-runs">${svgTitles(runs)}</div>`,
     `<div class="plot plot-order">${svgTitles(order)}</div></div>`,
@@ -57,6 +61,6 @@ function caption(row: MetricRow): string {
   return [
     `<strong>${escapeHtml(row.metric)}</strong> <span class="facts">(${escapeHtml(facts.filter((f) => f !== "").join(", "))})</span>`,
     `<span class="${verdictClass(row.verdict)}">${escapeHtml(row.verdict)}</span>`,
-    `<span class="facts">delta ${escapeHtml(cells[5] ?? "—")}, p (Holm) ${escapeHtml(cells[6] ?? "—")}</span>`,
+    `<span class="facts">change ${escapeHtml(cells[3] ?? "—")}, p (Holm) ${escapeHtml(cells[5] ?? "—")}</span>`,
   ].join(" ");
 }

@@ -1,12 +1,15 @@
 import type { InvalidRun, ModeTable } from "../Aggregate.js";
+import { distributionSectionHtml } from "./distributionSection.js";
+import { endpointSectionHtml } from "./endpointSection.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { metricFigureHtml } from "./metricFigure.js";
 import type { ModeContext } from "./metricFigure.js";
 import { verdictTableHtml } from "./verdictTable.js";
 
 /**
- * One platform mode: its verdict table, a figure per metric (in the table's order; rendered one after
- * another, so the output never depends on timing) and its invalid runs with their reasons.
+ * One platform mode: its verdict table, its rows per request name, the latency distributions, a
+ * figure per metric (in the table's order; everything rendered one after another, so the output
+ * never depends on timing) and its invalid runs with their reasons.
  */
 export async function modeSectionHtml(context: ModeContext, table: ModeTable): Promise<string> {
   const figures: string[] = [];
@@ -16,6 +19,8 @@ export async function modeSectionHtml(context: ModeContext, table: ModeTable): P
     `<section class="mode" id="mode-${context.index}">`,
     `<h2>Mode <code>${escapeHtml(context.mode)}</code></h2>`,
     verdictTableHtml(table),
+    await endpointSectionHtml(table),
+    await distributionSectionHtml(context, table),
     `<h3>Runs</h3>`,
     `<div class="figures">\n${figures.join("\n")}\n</div>`,
     `<h3>Invalid runs in <code>${escapeHtml(context.mode)}</code></h3>`,

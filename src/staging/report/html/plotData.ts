@@ -13,11 +13,13 @@ export type Role = "baseline" | "candidate";
 export interface RunPoint {
   version: string;
   role: Role;
-  /** Colour and shape: the version for a valid run, INVALID_STATUS for an invalid one. */
+  /** Colour and shape: the version for a valid run, INVALID_STATUS (or off the axis) for an invalid one. */
   group: string;
   round: number;
   run_index: number;
   value: number;
+  /** Where it is drawn: `value`, or the edge of the axis for an invalid run far off it. */
+  shown: number;
   valid: boolean;
   /** Tooltip: version, round, run, the value as report.md prints it and, if invalid, the reasons. */
   label: string;
@@ -75,6 +77,7 @@ function toPoint(cell: CellSummary, metric: string, role: Role): RunPoint {
     round: cell.round,
     run_index: cell.run_index,
     value: raw * plotUnit(metric).factor,
+    shown: raw * plotUnit(metric).factor,
     valid: cell.valid,
     label: cell.valid ? `${where}: ${value}` : `${where}: ${value}, ${INVALID_STATUS}: ${reasons.join("; ")}`,
   };

@@ -1,16 +1,25 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunPoint } from "./plotData.js";
-import { groupColor, groupShape, type Layer, plotConfig, PLOT_HEIGHT, describedBy } from "./plotTheme.js";
+import {
+  groupColor,
+  groupShape,
+  type GroupStyle,
+  type Layer,
+  plotConfig,
+  PLOT_HEIGHT,
+  describedBy,
+} from "./plotTheme.js";
 import { axisTitle } from "./plotUnit.js";
 
 /** What a run-order plot shows: one metric in one mode over the rounds of the campaign. */
 export interface RunOrderInput {
   metric: string;
-  baseline: string;
-  candidate: string;
   /** Rounds of the campaign: the x axis spans 1..rounds even where a round has no value. */
   rounds: number;
   points: readonly RunPoint[];
+  /** The value axis (fitted to the valid runs); null lets the plot span every value. */
+  domain: [number, number] | null;
+  style: GroupStyle;
 }
 
 /**
@@ -45,10 +54,10 @@ function xRound(input: RunOrderInput) {
 
 function yValue(input: RunOrderInput) {
   return {
-    field: "value",
+    field: "shown",
     type: "quantitative" as const,
     title: axisTitle(input.metric),
-    scale: { zero: false, nice: true },
+    scale: input.domain ? { zero: false, nice: false, domain: input.domain } : { zero: false, nice: true },
   };
 }
 
@@ -60,7 +69,7 @@ function linesLayer(input: RunOrderInput, valid: readonly RunPoint[]): Layer {
     encoding: {
       x: xRound(input),
       y: yValue(input),
-      color: groupColor(input.baseline, input.candidate, true),
+      color: groupColor(input.style, true),
       order: { field: "round", type: "quantitative" },
     },
   };
@@ -74,8 +83,8 @@ function pointsLayer(input: RunOrderInput): Layer {
     encoding: {
       x: xRound(input),
       y: yValue(input),
-      color: groupColor(input.baseline, input.candidate, true),
-      shape: groupShape(input.baseline, input.candidate, true),
+      color: groupColor(input.style, true),
+      shape: groupShape(input.style, true),
       ...describedBy("label"),
     },
   };

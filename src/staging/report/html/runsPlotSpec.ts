@@ -1,21 +1,30 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { RunPoint, SideMark } from "./plotData.js";
 import { axisTitle } from "./plotUnit.js";
-import { type Layer, plotConfig, PLOT_HEIGHT, groupColor, groupShape, describedBy } from "./plotTheme.js";
+import {
+  type GroupStyle,
+  type Layer,
+  plotConfig,
+  PLOT_HEIGHT,
+  groupColor,
+  groupShape,
+  describedBy,
+} from "./plotTheme.js";
 
 /** What a runs plot shows: one metric in one mode. */
 export interface RunsPlotInput {
   metric: string;
-  baseline: string;
-  candidate: string;
   points: readonly RunPoint[];
   sides: readonly SideMark[];
+  /** The value axis (fitted to the valid runs); null lets the plot span every value. */
+  domain: [number, number] | null;
+  style: GroupStyle;
 }
 
 /**
  * Strip plot of one metric in one mode: x = version (baseline, candidate), y = value, one point per run (spread by round
  * within the version's band), the median as a wide tick and the 95% CI as a bar where there is one.
- * Invalid runs are red crosses whose tooltip gives the reasons.
+ * Invalid runs are red crosses whose tooltip gives the reasons (triangles at the edge when off the axis).
  */
 export function runsPlotSpec(input: RunsPlotInput): TopLevelSpec {
   const withCi = input.sides.filter((side) => side.lo !== null && side.hi !== null);
@@ -49,7 +58,7 @@ function yValue(input: RunsPlotInput, field: string) {
     field,
     type: "quantitative" as const,
     title: axisTitle(input.metric),
-    scale: { zero: false, nice: true },
+    scale: input.domain ? { zero: false, nice: false, domain: input.domain } : { zero: false, nice: true },
   };
 }
 
@@ -62,7 +71,7 @@ function ciLayer(input: RunsPlotInput, withCi: readonly SideMark[]): Layer {
       x: xRole(),
       y: yValue(input, "lo"),
       y2: { field: "hi" },
-      color: groupColor(input.baseline, input.candidate, false),
+      color: groupColor(input.style, false),
       ...describedBy("ciLabel"),
     },
   };
@@ -85,9 +94,9 @@ function pointsLayer(input: RunsPlotInput): Layer {
     encoding: {
       x: xRole(),
       xOffset: { field: "round", type: "ordinal" },
-      y: yValue(input, "value"),
-      color: groupColor(input.baseline, input.candidate, false),
-      shape: groupShape(input.baseline, input.candidate, false),
+      y: yValue(input, "shown"),
+      color: groupColor(input.style, false),
+      shape: groupShape(input.style, false),
       ...describedBy("label"),
     },
   };

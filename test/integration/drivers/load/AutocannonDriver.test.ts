@@ -110,6 +110,27 @@ describe("AutocannonDriver against a real node:http server", () => {
     expect(existsSync(join(run.workDir, "autocannon-result.json"))).toBe(true);
   });
 
+  it("records each request name's latencies and counts beside the whole, adding up to it", async () => {
+    const url = await serve((req, res) =>
+      setTimeout(() => res.end(ANSWER), req.url === "/fn/word-stats" ? 4 : 0),
+    );
+    const result = await new AutocannonDriver().run(input(url, { duration_s: 1, connections: 4 }));
+    const { "word-stats": ws, "json-transform": jt } = result.endpoints;
+    expect(Object.keys(result.endpoints)).toEqual(["word-stats", "json-transform"]);
+    expect(ws!.completed! + jt!.completed!).toBe(result.requests.completed);
+    expect(ws!.failed! + jt!.failed!).toBe(result.requests.failed);
+    for (const e of [ws!, jt!]) {
+      expect(e.latencyUs.count).toBe(e.completed! + e.failed!);
+      expect(hdr.decodeFromCompressedBase64(e.histogram!.encoded).totalCount).toBe(e.latencyUs.count);
+      expect(e.throughput).toBeCloseTo(e.completed! / result.windowS!, 9);
+    }
+    // Weighted 2:1, and only word-stats waits 4 ms: the names are told apart.
+    expect(ws!.completed! / jt!.completed!).toBeGreaterThan(1.8);
+    expect(ws!.completed! / jt!.completed!).toBeLessThan(2.2);
+    expect(ws!.latencyUs.p50!).toBeGreaterThan(4000);
+    expect(jt!.latencyUs.p50!).toBeLessThan(ws!.latencyUs.p50!);
+  });
+
   it("counts sampled responses whose sha256 differs as mismatches and makes the run invalid", async () => {
     const url = await serve((req, res) =>
       res.end(req.url === "/fn/json-transform" ? '{"wrong":true}' : ANSWER),
@@ -171,6 +192,9 @@ describe("AutocannonDriver against a real node:http server", () => {
     expect(result.errors.non2xx).toBe(result.statusCounts["500"]);
     expect(result.requests.failed).toBe(sumStatus(result, false));
     expect(result.requests.completed).toBe(sumStatus(result, true));
+    expect(result.endpoints["word-stats"]!.failed! + result.endpoints["json-transform"]!.failed!).toBe(
+      result.requests.failed,
+    );
     expect(result.failRate).toBeCloseTo(
       result.requests.failed! / (result.requests.failed! + result.requests.completed!),
       9,
@@ -190,6 +214,11 @@ describe("AutocannonDriver against a real node:http server", () => {
     expect((socket ?? 0) + (closed ?? 0)).toBeGreaterThan(0);
     expect(result.requests.failed).toBe((timeout ?? 0) + (socket ?? 0) + (closed ?? 0) + (non2xx ?? 0));
     expect(result.failRate).toBeGreaterThan(0);
+    // Each loss under the name of the request that was in flight: only json-transform times out.
+    const { "word-stats": ws, "json-transform": jt } = result.endpoints;
+    expect(ws!.failed! + jt!.failed!).toBe(result.requests.failed);
+    expect(jt!.failed).toBeGreaterThanOrEqual(timeout!);
+    expect(jt!.failRate!).toBeGreaterThan(ws!.failRate!);
   });
 
   it("holds a fixed rate, and reports what it could not send when the server falls behind", async () => {

@@ -124,6 +124,7 @@ function loadResult(values: MeasuredRun["values"], invalid: string | undefined):
     throughput: values.throughput,
     windowS: 10,
     failRate: values.fail_rate,
+    endpoints: {},
     responseMismatches: 0,
     responsesChecked: 0,
     invalidReasons: invalid ? [invalid] : [],

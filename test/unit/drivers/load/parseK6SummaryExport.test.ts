@@ -91,3 +91,31 @@ describe("the two formats agree", () => {
     expect(Object.keys(ub)).toEqual(Object.keys(ua));
   });
 });
+
+describe("k6 figures per request name", () => {
+  it("come from the sub-metrics tagged with a request name of the benchmark", () => {
+    const names = ["word-stats", "json-transform", "not-in-the-summary"];
+    const fields = parseK6SummaryExport(ownK6Fixture("summary-export-per-name.json"), names);
+    expect(Object.keys(fields.endpoints)).toEqual(["word-stats", "json-transform"]);
+    expect(fields.endpoints["json-transform"]).toEqual({
+      latencyUs: { p50: 2750, p90: 5100, p95: 6800, p99: 12125, max: 40200, mean: 3400, count: 400 },
+      histogram: null,
+      completed: 395,
+      failed: 5,
+      throughput: 39.5,
+      failRate: 0.0125,
+    });
+    expect(fields.endpoints["word-stats"]).toMatchObject({ completed: 600, failed: 0, failRate: 0 });
+    expect(fields.unavailable.endpoints).toBeUndefined();
+  });
+
+  it("are not available, with the way to get them, when the summary has no tagged sub-metrics", () => {
+    const fields = parseK6SummaryExport(ownK6Fixture("summary-export-p99-failed.json"), ["word-stats"]);
+    expect(fields.endpoints).toEqual({});
+    expect(fields.unavailable.endpoints).toMatch(
+      /no sub-metrics per request name: tag each request .* http_req_duration\{name:<request>\}/,
+    );
+    const handled = parseK6HandleSummary(ownK6Fixture("handle-summary-p99-failed.json"), ["word-stats"]);
+    expect(handled.unavailable.endpoints).toBe(fields.unavailable.endpoints);
+  });
+});

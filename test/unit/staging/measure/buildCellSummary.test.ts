@@ -12,6 +12,7 @@ const load: LoadResult = {
   throughput: 50,
   windowS: 2,
   failRate: 0,
+  endpoints: {},
   responseMismatches: 0,
   responsesChecked: 10,
   invalidReasons: [],
@@ -76,5 +77,51 @@ describe("buildCellSummary", () => {
     expect(cell.metrics).not.toHaveProperty("p95");
     expect(cell.valid).toBe(false);
     expect(cell.invalid_reasons).toEqual(["required metric p95 missing: not in the k6 summary"]);
+  });
+});
+
+describe("buildCellSummary per request name", () => {
+  const histogram = {
+    format: "hdr-histogram-js/compressed-base64" as const,
+    unit: "us" as const,
+    encoded: "HIST",
+  };
+  const endpoint = (p95: number | null, completed: number, failed: number) => ({
+    latencyUs: { p50: 800, p90: null, p95, p99: 2500, max: null, mean: null, count: completed + failed },
+    histogram: p95 === null ? null : histogram,
+    completed,
+    failed,
+    throughput: completed / 2,
+    failRate: completed + failed > 0 ? failed / (completed + failed) : null,
+  });
+
+  it("carries each name's figures in the run's units, and the merged histogram, for the report", () => {
+    const cell = buildCellSummary(
+      facts({
+        load: {
+          ...load,
+          histogram,
+          endpoints: { "json-transform": endpoint(1500, 60, 0), "word-stats": endpoint(null, 0, 40) },
+        },
+      }),
+    );
+    expect(cell.histogram).toEqual(histogram);
+    expect(cell.endpoints).toEqual({
+      "json-transform": {
+        metrics: { p50: 0.8, p95: 1.5, p99: 2.5, fail_rate: 0, throughput: 30 },
+        counts: { completed: 60, failed: 0 },
+        histogram,
+      },
+      "word-stats": {
+        metrics: { p50: 0.8, p99: 2.5, fail_rate: 1, throughput: 0 },
+        counts: { completed: 0, failed: 40 },
+      },
+    });
+  });
+
+  it("has no endpoints where the load driver could not tell the names apart", () => {
+    const cell = buildCellSummary(facts());
+    expect(cell).not.toHaveProperty("endpoints");
+    expect(cell).not.toHaveProperty("histogram");
   });
 });

@@ -7,20 +7,24 @@ import type {
 } from "../../../../src/staging/report/index.js";
 import type { AnalysisPoint } from "../../../../src/staging/report/aggregateCampaign.js";
 
-/** The realistic fixture: 2 versions x 2 modes (node, bun) x 5 rounds, bun without gc_pause, one invalid run. */
+/**
+ * A campaign fixture. `campaign`: 2 versions x 2 modes (node, bun) x 5 rounds, bun without gc_pause,
+ * one invalid run. `campaign-demo`: a recorded campaign of the demo (12 duet rounds of 2 windows,
+ * histograms and figures per request name) with one invalid run planted far off (its README).
+ */
 export interface CampaignFixture {
   identity: CampaignIdentity;
   metrics: Record<string, ReportMetricSpec>;
   cells: CellSummary[];
 }
 
-export function loadFixture(): CampaignFixture {
-  const campaign = readJson("campaign.json") as Omit<CampaignFixture, "cells">;
-  return { ...campaign, cells: readJson("cells.json") as CellSummary[] };
+export function loadFixture(name: "campaign" | "campaign-demo" = "campaign"): CampaignFixture {
+  const campaign = readJson(name, "campaign.json") as Omit<CampaignFixture, "cells">;
+  return { ...campaign, cells: readJson(name, "cells.json") as CellSummary[] };
 }
 
-function readJson(name: string): unknown {
-  const path = fileURLToPath(new URL(`../../../fixtures/campaign/${name}`, import.meta.url));
+function readJson(fixture: string, name: string): unknown {
+  const path = fileURLToPath(new URL(`../../../fixtures/${fixture}/${name}`, import.meta.url));
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
@@ -87,6 +91,11 @@ export function at(rounds: number, looks: number[] = [rounds]): AnalysisPoint {
     looks,
     design: { mode: "duet", windows: 4, window_s: 1 },
   };
+}
+
+/** The analysis point of the demo's recorded campaign (`campaign-demo`): 12 duet rounds of 2 windows of 1 s. */
+export function demoPoint(): AnalysisPoint {
+  return { ...at(12), design: { mode: "duet", windows: 2, window_s: 1 } };
 }
 
 /** The same ratio in every round with a multiplicative drift shared by both versions: what pairing cancels. */

@@ -11,19 +11,22 @@ import {
   renderAggregateComparisonMarkdown,
 } from "../../../../src/staging/report/prototype/index.js";
 import type { CellSummary } from "../../../../src/staging/report/index.js";
-import { at, loadFixture } from "./campaignCells.js";
+import { at, loadFixture, demoPoint } from "./campaignCells.js";
 
 const { identity, metrics, cells } = loadFixture();
 
 function renderAll(input: readonly CellSummary[]): string[] {
   const aggregate = aggregateCampaign(identity, metrics, input, at(5));
+  return [...renderReports(aggregate), ...renderComparison(input)];
+}
+
+function renderReports(aggregate: ReturnType<typeof aggregateCampaign>): string[] {
+  return [renderReportMarkdown(aggregate), renderReportJson(aggregate)];
+}
+
+function renderComparison(input: readonly CellSummary[]): string[] {
   const comparison = aggregateComparison(identity, input);
-  return [
-    renderReportMarkdown(aggregate),
-    renderReportJson(aggregate),
-    renderAggregateComparisonMarkdown(comparison),
-    renderAggregateComparisonJson(comparison),
-  ];
+  return [renderAggregateComparisonMarkdown(comparison), renderAggregateComparisonJson(comparison)];
 }
 
 describe("output for the same campaign", () => {
@@ -38,6 +41,22 @@ describe("output for the same campaign", () => {
         },
       ),
       { numRuns: 100, seed: 20261126 },
+    );
+  });
+
+  it("is byte-identical for the demo's recorded campaign, rows per endpoint included, whatever the order", () => {
+    const demo = loadFixture("campaign-demo");
+    const render = (input: readonly CellSummary[]) =>
+      renderReports(aggregateCampaign(demo.identity, demo.metrics, input, demoPoint()));
+    const first = render(demo.cells);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(demo.cells, { minLength: demo.cells.length, maxLength: demo.cells.length }),
+        (shuffled) => {
+          expect(render(shuffled)).toEqual(first);
+        },
+      ),
+      { numRuns: 20, seed: 20261206 },
     );
   });
 

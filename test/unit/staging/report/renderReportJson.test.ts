@@ -2,7 +2,7 @@ import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import schema from "../../../../schemas/report.schema.json" with { type: "json" };
 import { aggregateCampaign, renderReportJson } from "../../../../src/staging/report/index.js";
-import { LOWER, at, identity, loadFixture, modeCells, ramp } from "./campaignCells.js";
+import { LOWER, at, identity, loadFixture, modeCells, ramp, demoPoint } from "./campaignCells.js";
 
 const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 const { identity: id, metrics, cells } = loadFixture();
@@ -29,6 +29,15 @@ describe("renderReportJson", () => {
     );
     expect(other.regressions_in_critical).toHaveLength(1);
     expect(validate(JSON.parse(renderReportJson(other))), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("validates the demo's recorded campaign, with its rows per endpoint", () => {
+    const demo = loadFixture("campaign-demo");
+    const report: unknown = JSON.parse(
+      renderReportJson(aggregateCampaign(demo.identity, demo.metrics, demo.cells, demoPoint())),
+    );
+    expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
+    expect((report as { modes: Array<{ endpoints: unknown[] }> }).modes[0]!.endpoints).toHaveLength(2);
   });
 
   it("the schema refuses what is not a report", () => {

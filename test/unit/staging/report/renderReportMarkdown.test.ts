@@ -39,14 +39,14 @@ describe("renderReportMarkdown", () => {
 
       ## Mode \`node\`
 
-      | metric       |     baseline |    candidate | change [CI] | +/- |     p | verdict        |
-      | ------------ | -----------: | -----------: | ----------: | --: | ----: | -------------- |
-      | p95 *        |      14.1 ms |      12.3 ms |      -13.4% | 5/0 | 0.375 | too few rounds |
-      | p99          |      21.4 ms |      19.5 ms |       -9.8% | 5/0 | 0.313 | too few rounds |
-      | fail_rate *  |        0.00% |        0.04% |    +0.02 pp | 1/3 | 0.750 | too few rounds |
-      | throughput * | 1497.0 req/s | 1644.3 req/s |       +9.5% | 5/0 | 0.375 | too few rounds |
-      | heap_peak    |    57.98 MiB |    57.69 MiB |       -0.1% | 3/2 | 1.000 | too few rounds |
-      | gc_pause     |       183 ms |       180 ms |       -4.0% | 4/1 | 1.000 | too few rounds |
+      | metric       |  baseline → candidate | change [CI] | +/- |     p | verdict        |
+      | ------------ | --------------------: | ----------: | --: | ----: | -------------- |
+      | p95 *        |        14.1 → 12.3 ms |      -13.4% | 5/0 | 0.375 | too few rounds |
+      | p99          |        21.4 → 19.5 ms |       -9.8% | 5/0 | 0.313 | too few rounds |
+      | fail_rate *  |          0.00 → 0.04% |    +0.02 pp | 1/3 | 0.750 | too few rounds |
+      | throughput * | 1497.0 → 1644.3 req/s |       +9.5% | 5/0 | 0.375 | too few rounds |
+      | heap_peak    |     57.98 → 57.69 MiB |       -0.1% | 3/2 | 1.000 | too few rounds |
+      | gc_pause     |          183 → 180 ms |       -4.0% | 4/1 | 1.000 | too few rounds |
 
       - p95: too few rounds; about 3 more rounds would probably decide it
       - p99: too few rounds; about 3 more rounds would probably decide it
@@ -54,23 +54,25 @@ describe("renderReportMarkdown", () => {
       - throughput: too few rounds; about 3 more rounds would probably decide it
       - heap_peak: too few rounds; about 1 more round would probably decide it
       - gc_pause: too few rounds; about 14 more rounds would probably decide it
+      - per endpoint: no run recorded figures per request name
 
       ## Mode \`bun\`
 
-      | metric       |     baseline |    candidate | change [CI] | +/- |     p | verdict        |
-      | ------------ | -----------: | -----------: | ----------: | --: | ----: | -------------- |
-      | p95 *        |      9.31 ms |      8.70 ms |       -9.2% | 4/0 | 0.500 | too few rounds |
-      | p99          |      16.3 ms |      14.6 ms |       -9.2% | 4/0 | 0.500 | too few rounds |
-      | fail_rate *  |        0.04% |        0.00% |    -0.01 pp | 2/0 | 0.750 | too few rounds |
-      | throughput * | 2100.1 req/s | 2339.3 req/s |      +11.3% | 4/0 | 0.500 | too few rounds |
-      | heap_peak    |    40.78 MiB |    41.19 MiB |       +1.1% | 2/2 | 1.000 | too few rounds |
-      | gc_pause     |          n/a |          n/a |           — |   — |     — | n/a            |
+      | metric       |  baseline → candidate | change [CI] | +/- |     p | verdict        |
+      | ------------ | --------------------: | ----------: | --: | ----: | -------------- |
+      | p95 *        |        9.31 → 8.70 ms |       -9.2% | 4/0 | 0.500 | too few rounds |
+      | p99          |        16.3 → 14.6 ms |       -9.2% | 4/0 | 0.500 | too few rounds |
+      | fail_rate *  |          0.04 → 0.00% |    -0.01 pp | 2/0 | 0.750 | too few rounds |
+      | throughput * | 2100.1 → 2339.3 req/s |      +11.3% | 4/0 | 0.500 | too few rounds |
+      | heap_peak    |     40.78 → 41.19 MiB |       +1.1% | 2/2 | 1.000 | too few rounds |
+      | gc_pause     |                   n/a |           — |   — |     — | n/a            |
 
       - p95: too few rounds; about 4 more rounds would probably decide it
       - p99: too few rounds; about 4 more rounds would probably decide it
       - fail_rate: too few rounds; about 43 more rounds would probably decide it
       - throughput: too few rounds; about 4 more rounds would probably decide it
       - heap_peak: too few rounds; about 2 more rounds would probably decide it
+      - per endpoint: no run recorded figures per request name
 
       ## Invalid runs
 
@@ -78,6 +80,7 @@ describe("renderReportMarkdown", () => {
 
       ## Legend
 
+      - baseline → candidate: the medians of the versions' valid runs.
       - change: candidate against baseline round by round; a ratio in percent, with its interval at this
         look's level (95.0%): Hodges-Lehmann on per-round log-ratios.
       - +/-: rounds in which the candidate did better / worse.
@@ -88,6 +91,8 @@ describe("renderReportMarkdown", () => {
       - inconclusive: neither yet; the notes under a table estimate the rounds that would decide it.
       - too few rounds: not enough paired rounds for an interval at this level.
       - n/a: not published in that mode. \`*\`: critical (a regression blocks \`promote\`).
+      - per endpoint: the same comparison over the requests of one name (p95, throughput, fail_rate);
+        never critical. Medians per version are in report.json and report.html.
       "
     `);
   });
@@ -156,25 +161,28 @@ describe("renderReportMarkdown", () => {
 
       ## Mode \`node\`
 
-      | metric       |     baseline |    candidate |           change [CI] | +/- |     p | verdict        |
-      | ------------ | -----------: | -----------: | --------------------: | --: | ----: | -------------- |
-      | p95 *        |      20.4 ms |      15.4 ms | -24.6% [-24.9, -24.3] | 8/0 | 0.031 | improved       |
-      | p99 *        |      30.4 ms |      36.3 ms | +19.8% [+19.6, +19.9] | 0/8 | 0.031 | regressed      |
-      | throughput * | 1003.5 req/s | 1004.0 req/s |       0.0% [0.0, 0.0] | 8/0 | 0.031 | equivalent     |
-      | gc_pause     |      53.5 ms |      50.0 ms |                  0.0% | 0/0 |     — | too few rounds |
-      | p50          |      10.0 ms |      10.4 ms |    +2.6% [-2.5, +7.5] | 3/5 | 0.148 | inconclusive   |
+      | metric       |  baseline → candidate |           change [CI] | +/- |     p | verdict        |
+      | ------------ | --------------------: | --------------------: | --: | ----: | -------------- |
+      | p95 *        |        20.4 → 15.4 ms | -24.6% [-24.9, -24.3] | 8/0 | 0.031 | improved       |
+      | p99 *        |        30.4 → 36.3 ms | +19.8% [+19.6, +19.9] | 0/8 | 0.031 | regressed      |
+      | throughput * | 1003.5 → 1004.0 req/s |       0.0% [0.0, 0.0] | 8/0 | 0.031 | equivalent     |
+      | gc_pause     |        53.5 → 50.0 ms |                  0.0% | 0/0 |     — | too few rounds |
+      | p50          |        10.0 → 10.4 ms |    +2.6% [-2.5, +7.5] | 3/5 | 0.148 | inconclusive   |
 
       - p50: inconclusive; about 22 more rounds would probably decide it
+      - per endpoint: no run recorded figures per request name
 
       ## Mode \`bun\`
 
-      | metric       |     baseline |    candidate |           change [CI] | +/- |     p | verdict        |
-      | ------------ | -----------: | -----------: | --------------------: | --: | ----: | -------------- |
-      | p95 *        |      9.35 ms |      9.40 ms |       0.0% [0.0, 0.0] | 0/0 |     — | equivalent     |
-      | p99 *        |      14.4 ms |      14.4 ms |       0.0% [0.0, 0.0] | 0/0 |     — | equivalent     |
-      | throughput * | 2003.5 req/s | 2304.0 req/s | +15.0% [+15.0, +15.0] | 7/0 | 0.031 | improved       |
-      | gc_pause     |          n/a |          n/a |                     — |   — |     — | n/a            |
-      | p50          |      no data |      no data |                     — | 0/0 |     — | too few rounds |
+      | metric       |  baseline → candidate |           change [CI] | +/- |     p | verdict        |
+      | ------------ | --------------------: | --------------------: | --: | ----: | -------------- |
+      | p95 *        |        9.35 → 9.40 ms |       0.0% [0.0, 0.0] | 0/0 |     — | equivalent     |
+      | p99 *        |        14.4 → 14.4 ms |       0.0% [0.0, 0.0] | 0/0 |     — | equivalent     |
+      | throughput * | 2003.5 → 2304.0 req/s | +15.0% [+15.0, +15.0] | 7/0 | 0.031 | improved       |
+      | gc_pause     |                   n/a |                     — |   — |     — | n/a            |
+      | p50          |     no data → no data |                     — | 0/0 |     — | too few rounds |
+
+      - per endpoint: no run recorded figures per request name
 
       ## Invalid runs
 
@@ -182,6 +190,7 @@ describe("renderReportMarkdown", () => {
 
       ## Legend
 
+      - baseline → candidate: the medians of the versions' valid runs.
       - change: candidate against baseline round by round; a ratio in percent, with its interval at this
         look's level (95.0%): Hodges-Lehmann on per-round log-ratios.
       - +/-: rounds in which the candidate did better / worse.
@@ -192,6 +201,8 @@ describe("renderReportMarkdown", () => {
       - inconclusive: neither yet; the notes under a table estimate the rounds that would decide it.
       - too few rounds: not enough paired rounds for an interval at this level.
       - n/a: not published in that mode. \`*\`: critical (a regression blocks \`promote\`).
+      - per endpoint: the same comparison over the requests of one name (p95, throughput, fail_rate);
+        never critical. Medians per version are in report.json and report.html.
       "
     `);
   });

@@ -1,7 +1,7 @@
 import type { ModeTable } from "../../../../../src/staging/report/index.js";
 import { renderModeTable } from "../../../../../src/staging/report/renderModeTable.js";
 
-/** The body cells of report.md's table of a mode, parsed back from its Markdown. */
+/** The body cells of report.md's table of a mode, parsed back from its Markdown (medians in one cell). */
 export function markdownCells(table: ModeTable): string[][] {
   return renderModeTable(table)
     .split("\n")

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aggregateCampaign } from "../../../../../src/staging/report/index.js";
 import { renderReportHtml } from "../../../../../src/staging/report/html/index.js";
-import { verdictCells } from "../../../../../src/staging/report/verdictCells.js";
+import { compactCells, verdictCells } from "../../../../../src/staging/report/verdictCells.js";
 import { at, loadFixture } from "../campaignCells.js";
 import { markdownCells } from "./markdownCells.js";
 
@@ -35,7 +35,7 @@ describe("renderReportHtml on the fixture campaign", () => {
   it("holds one timestamp, the campaign's creation, and no random or repeated element id", async () => {
     expect(html.match(/\d{4}-\d\d-\d\dT[\d:.]+Z?/g)).toEqual([identity.createdAt]);
     const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]);
-    expect(ids).toEqual(["mode-0", "mode-1", "critical", "legend"]);
+    expect(ids).toEqual(["changes", "mode-0", "mode-1", "critical", "legend"]);
   });
 
   it("is self-contained: no script, no reference outside the page", async () => {
@@ -55,15 +55,26 @@ describe("renderReportHtml on the fixture campaign", () => {
     }
     for (const table of aggregate.modes) {
       const markdownRows = markdownCells(table);
-      expect(table.metrics.map(verdictCells)).toEqual(markdownRows);
+      expect(markdownRows).toEqual(table.metrics.map(compactCells));
+      // The same cells, report.md with both medians in one: `14.1 → 12.3 ms`.
+      for (const [i, row] of table.metrics.entries()) {
+        const [name, baseline = "", candidate = "", ...rest] = verdictCells(row);
+        const [mdName, medians, ...mdRest] = markdownRows[i]!;
+        expect([mdName, ...mdRest]).toEqual([name, ...rest]);
+        const bare = baseline.replace(/ ?[^\d.]+$/, "");
+        if (row.verdict !== "n/a") expect(medians).toBe(`${bare} → ${candidate}`);
+      }
     }
     expect(html).toContain(`<td class="num">14.1 ms</td>`);
+    // A figure's caption names the change and the adjusted p of its row.
+    expect(html).toContain(`<span class="facts">change -13.4%, p (Holm) 0.375</span>`);
     expect(html).toContain(`<span class="v v-few">too few rounds</span>`);
     expect(html).toContain(`<span class="v v-na">n/a</span>`);
   });
 
   it("plots every published metric of each mode twice, and says which one is not published", async () => {
-    expect(html.match(/<svg /g)).toHaveLength(2 * 11);
+    // Two plots per figure, and the ratio plot at the top.
+    expect(html.match(/<svg /g)).toHaveLength(2 * 11 + 1);
     expect(html.match(/<figure class="metric" data-mode="node"/g)).toHaveLength(6);
     expect(html.match(/<figure class="metric" data-mode="bun"/g)).toHaveLength(5);
     expect(html).toContain(
