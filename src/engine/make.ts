@@ -100,7 +100,8 @@ export async function make(
         .filter((dep) => inWave.has(dep))
         .map((dep): [string, string] => [dep, id]);
     });
-    await new PGraph(nodeMap, edges).run({ run: (id) => visit(id, new Set(ids)) });
+    const closure = new Set(ids);
+    await new PGraph(nodeMap, edges).run({ run: (id) => visit(id, closure) });
     if (state.progressMark() === before) break;
   }
   // Nodes still without an outcome wait for outputs nobody could make: a dry run cannot know
