@@ -79,6 +79,8 @@ export interface WarmupCheck {
   /** Median per-window change of p50 latency, in percent. */
   slope_pct: number;
   warming: boolean;
+  /** Of a version still warming up: the rounds whose every window was faster than the one before. */
+  rounds_falling: number[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Aggregate, CriticalFinding, InvalidRun, ModeTable } from "./Aggregate.js";
 import { fixed, formatP, signedPercent } from "./formatNumber.js";
 import { renderEndpointTable, renderModeTable } from "./renderModeTable.js";
-import { moreRoundsNote } from "./verdictCells.js";
+import { modeNotes } from "./modeNotes.js";
 
 /**
  * report.md: a header (the campaign's creation time is its only timestamp), one table per mode
@@ -68,25 +68,7 @@ function decision(a: Aggregate): string {
 }
 
 function modeSection(table: ModeTable): string {
-  const notes: string[] = [];
-  for (const row of table.metrics) {
-    const note = moreRoundsNote(row);
-    if (note) notes.push(`- ${note}`);
-  }
-  for (const w of table.warmup) {
-    if (w.warming)
-      notes.push(
-        `- \`${w.version}\` was still warming up: p50 fell ${fixed(-w.slope_pct, 1)}% per window (seasonal Kendall p ${formatP(w.p)})`,
-      );
-  }
-  if (table.warmed_s)
-    notes.push(
-      `- warm-up: ${fixed(table.warmed_s.median, 1)} s of load before measuring (median; at most ${fixed(table.warmed_s.max, 1)} s)`,
-    );
-  const { busy, total } = table.busy_windows;
-  if (total > 0) notes.push(`- busy windows (other work ≥ 0.5 CPU or steal ≥ 5%): ${busy} of ${total}`);
-  if (table.pinning) notes.push(`- CPUs: ${table.pinning}`);
-  if (table.endpoints.length === 0) notes.push("- per endpoint: no run recorded figures per request name");
+  const notes = modeNotes(table).map((note) => `- ${note}`);
   const endpoints =
     table.endpoints.length === 0
       ? []

@@ -13,10 +13,14 @@ const WARMING_P = 0.01;
  */
 export function warmupChecks(cells: readonly CellSummary[], versions: readonly string[]): WarmupCheck[] {
   return versions.flatMap((version) => {
-    const runs = cells
+    const measured = cells
       .filter((c) => c.version_slug === version && c.valid)
-      .map((c) => (c.windows ?? []).map((w) => w.latencyUs.p50).filter((v): v is number => v !== null))
-      .filter((xs) => xs.length >= 3);
+      .map((c) => ({
+        round: c.round,
+        xs: (c.windows ?? []).map((w) => w.latencyUs.p50).filter((v): v is number => v !== null),
+      }))
+      .filter((r) => r.xs.length >= 3);
+    const runs = measured.map((r) => r.xs);
     if (runs.length === 0) return [];
     let s = 0;
     let variance = 0;
@@ -32,6 +36,11 @@ export function warmupChecks(cells: readonly CellSummary[], versions: readonly s
     const z = s === 0 ? 0 : (s - Math.sign(s)) / Math.sqrt(variance);
     const p = Math.min(1, 2 * normalSf(Math.abs(z)));
     const slope = slopes.length > 0 ? median(slopes) : 0;
-    return [{ version, s, p, slope_pct: slope, warming: p < WARMING_P && s < 0 }];
+    const warming = p < WARMING_P && s < 0;
+    // The runs that show it on their own: every window faster than the one before.
+    const falling = measured
+      .filter((r) => r.xs.every((x, i) => i === 0 || x < r.xs[i - 1]!))
+      .map((r) => r.round);
+    return [{ version, s, p, slope_pct: slope, warming, rounds_falling: warming ? falling : [] }];
   });
 }

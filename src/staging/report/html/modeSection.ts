@@ -2,6 +2,7 @@ import type { InvalidRun, ModeTable } from "../Aggregate.js";
 import { distributionSectionHtml } from "./distributionSection.js";
 import { endpointSectionHtml } from "./endpointSection.js";
 import { escapeHtml } from "./escapeHtml.js";
+import { modeNotes } from "../modeNotes.js";
 import { metricFigureHtml } from "./metricFigure.js";
 import type { ModeContext } from "./metricFigure.js";
 import { verdictTableHtml } from "./verdictTable.js";
@@ -19,6 +20,7 @@ export async function modeSectionHtml(context: ModeContext, table: ModeTable): P
     `<section class="mode" id="mode-${context.index}">`,
     `<h2>Mode <code>${escapeHtml(context.mode)}</code></h2>`,
     verdictTableHtml(table),
+    notesHtml(modeNotes(table)),
     await endpointSectionHtml(table),
     await distributionSectionHtml(context, table),
     `<h3>Runs</h3>`,
@@ -38,4 +40,11 @@ export function invalidRunsHtml(runs: readonly InvalidRun[]): string {
     return `<li class="invalid-run">${where}<ul class="reasons">${reasons}</ul></li>`;
   });
   return `<ul class="invalid-runs">\n${items.join("\n")}\n</ul>`;
+}
+
+/** The mode's notes as a list, backticked names as code; nothing when there are none. */
+function notesHtml(notes: readonly string[]): string {
+  if (notes.length === 0) return "";
+  const items = notes.map((note) => `<li>${escapeHtml(note).replace(/`([^`]*)`/g, "<code>$1</code>")}</li>`);
+  return `<ul class="notes">\n${items.join("\n")}\n</ul>`;
 }

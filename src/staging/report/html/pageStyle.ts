@@ -35,6 +35,7 @@ table.endpoints { margin-bottom: 8px; }
 .cdfs { display: flex; flex-wrap: wrap; gap: 12px 16px; }
 figure.cdf { margin: 0; border: 1px solid #e6e6e6; border-radius: 4px; padding: 8px 10px; max-width: 360px; }
 figure.cdf figcaption { font-size: 14px; margin-bottom: 4px; }
+ul.notes { font-size: 14px; color: #444; }
 ul.invalid-runs { font-size: 14px; }
 ul.reasons { margin: 2px 0 6px; color: #9b1c1c; }
 .key-invalid { color: ${GROUP_COLORS[2] ?? "red"}; font-weight: bold; }

@@ -2,6 +2,8 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { aggregateCampaign } from "../../../../../src/staging/report/index.js";
 import { renderReportHtml } from "../../../../../src/staging/report/html/index.js";
+import { escapeHtml } from "../../../../../src/staging/report/html/escapeHtml.js";
+import { modeNotes } from "../../../../../src/staging/report/modeNotes.js";
 import { compactCells, verdictCells } from "../../../../../src/staging/report/verdictCells.js";
 import { at, loadFixture } from "../campaignCells.js";
 import { markdownCells } from "./markdownCells.js";
@@ -70,6 +72,17 @@ describe("renderReportHtml on the fixture campaign", () => {
     expect(html).toContain(`<span class="facts">change -13.4%, p (Holm) 0.375</span>`);
     expect(html).toContain(`<span class="v v-few">too few rounds</span>`);
     expect(html).toContain(`<span class="v v-na">n/a</span>`);
+  });
+
+  it("lists under each verdict table the same notes as report.md", () => {
+    for (const table of aggregate.modes) {
+      const notes = modeNotes(table);
+      expect(notes.length).toBeGreaterThan(0);
+      for (const note of notes) {
+        const item = escapeHtml(note).replace(/`([^`]*)`/g, "<code>$1</code>");
+        expect(html).toContain(`<li>${item}</li>`);
+      }
+    }
   });
 
   it("plots every published metric of each mode twice, and says which one is not published", async () => {
