@@ -25,7 +25,6 @@ await build({
     "ssh2",
     "chokidar",
     "esbuild",
-    "jiti",
     "zx",
     "ajv",
     "bun",

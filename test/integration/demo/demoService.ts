@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { createJiti } from "jiti";
+import { importConfigModule } from "../../../src/config/importConfigModule.js";
 import { substituteArgs } from "../../../src/drivers/deploy/deploySpec.js";
 import type { StagingConfig } from "../../../src/public/index.js";
 
@@ -43,14 +43,10 @@ export async function buildService(version: string, mode: Mode, out: string): Pr
   return { version, mode, command: file, args: [] };
 }
 
-/** The repository's own staging.config.ts, loaded as staging loads it (`staging` is the source). */
+/** The repository's own staging.config.ts, loaded as staging loads it (compiled, not cached). */
 export async function demoConfig(): Promise<StagingConfig> {
-  const jiti = createJiti(import.meta.url, {
-    alias: { staging: join(repoRoot, "src/public/index.ts") },
-    moduleCache: false,
-    fsCache: false,
-  });
-  return jiti.import<StagingConfig>(join(repoRoot, "staging.config.ts"), { default: true });
+  const module = await importConfigModule(join(repoRoot, "staging.config.ts"), undefined);
+  return module.default as StagingConfig;
 }
 
 /** Builds with the mode's own recipe in staging.config.ts and runs its deploy command (cwd: out). */
