@@ -11,7 +11,7 @@ function cell(version: string, round: number, p50s: readonly number[]): CellSumm
     valid: true,
     invalid_reasons: [],
     metrics: {},
-    windows: p50s.map((p50, index) => ({ index, latencyUs: { p50 } })),
+    windows: p50s.map((p50, index) => ({ index, latencyUs: { p50 }, othersCpus: null, machine: null })),
   };
 }
 
