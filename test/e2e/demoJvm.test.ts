@@ -79,3 +79,36 @@ describe.runIf(jreBase)("the demo's jvm mode with the docker builder", () => {
     }
   }, 180_000);
 });
+
+describe.runIf(jvm)("a campaign of the demo in jvm mode", () => {
+  it("compares the versions on the JVM's own heap and GC figures, and says whether they were still warming up", () => {
+    const ws = demoWorkspace({
+      modes: ["jvm"],
+      runs: 3,
+      load: "mode: duet, windows: 3, warmup_s: 1, duration_s: 0.5, connections: 2",
+    });
+    const campaign = runCli(["run-campaign", "candidate", "--json"], { cwd: ws });
+    expect(campaign.code, campaign.stderr).toBe(0);
+    const report = JSON.parse(runCli(["report", "candidate", "--format", "json"], { cwd: ws }).stdout) as {
+      modes: {
+        mode: string;
+        metrics: {
+          metric: string;
+          baseline: { n_valid: number; median: number | null };
+          candidate: { median: number | null };
+        }[];
+        warmup: { version: string; p: number; warming: boolean }[];
+      }[];
+    };
+    const [jvmTable] = report.modes;
+    expect(jvmTable?.mode).toBe("jvm");
+    for (const metric of ["heap_peak", "gc_pause"]) {
+      const row = jvmTable!.metrics.find((r) => r.metric === metric)!;
+      expect(row.baseline.n_valid, metric).toBe(3);
+      expect(row.baseline.median, metric).not.toBeNull();
+      expect(row.candidate.median, metric).not.toBeNull();
+    }
+    // The trend test ran over each version's windows (whether it found a warm-up is the JVM's business).
+    expect(jvmTable!.warmup.map((w) => w.version).sort()).toEqual(["baseline", "candidate"]);
+  }, 240_000);
+});
