@@ -1,28 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { join, posix } from "node:path";
 import type { BuildFunction, BuildRecipe } from "../config/StagingConfig.js";
 import { DockerCli } from "../drivers/docker/index.js";
 import { ExitCode, isStagingError, StagingError } from "../errors/index.js";
 import { tailFile } from "../fsutil/logTail.js";
-import { resolveRemotePath, versionRoot } from "../targets/remoteProjectDir.js";
-import type { Target } from "../targets/Target.js";
-import { uploadSnapshot } from "../targets/uploadSnapshot.js";
+import { buildFolders, type BuildPlace } from "../targets/buildFolders.js";
 import { recipeError } from "./recipeError.js";
 import { targetShell } from "./targetShell.js";
 
 /** A docker image built by a build function on the target itself (no Dockerfile in the recipe). */
-export interface FunctionImageBuild {
+export interface FunctionImageBuild extends BuildPlace {
   nodeId: string;
-  target: Target;
-  /** The remote project dir, for targets other than this machine. */
-  projectDir: string;
-  stagingDir: string;
   workspaceRoot: string;
-  slug: string;
-  mode: string;
-  /** The version's snapshot here, and its fingerprint (an unchanged one is not uploaded again). */
-  snapshotDir: string;
-  snapshotDigest: string;
   recipe: BuildRecipe;
   build: BuildFunction;
   /** The image the function must build. */
@@ -37,20 +24,7 @@ export interface FunctionImageBuild {
  * resolves with that image's id. The scratch folder is removed after.
  */
 export async function buildFunctionImage(b: FunctionImageBuild): Promise<string> {
-  const local = b.target.kind === "local";
-  const snapshot = local
-    ? b.snapshotDir
-    : (
-        await uploadSnapshot(b.target, {
-          localDir: b.snapshotDir,
-          projectDir: b.projectDir,
-          slug: b.slug,
-          fingerprint: b.snapshotDigest,
-        })
-      ).remoteDir;
-  const scratch = local
-    ? join(b.stagingDir, "tmp", `build-${b.slug}-${b.mode}-${randomBytes(4).toString("hex")}`)
-    : posix.join(versionRoot(await resolveRemotePath(b.target, b.projectDir), b.slug), `build-${b.mode}`);
+  const { snapshot, scratch } = await buildFolders(b);
   await b.target.run(["sh", "-c", 'rm -rf -- "$1" && mkdir -p -- "$1"', "sh", scratch], { signal: b.signal });
   const $ = await targetShell({
     target: b.target,

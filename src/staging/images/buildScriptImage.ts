@@ -1,22 +1,10 @@
-import { randomBytes } from "node:crypto";
-import { join, posix, relative } from "node:path";
+import { join, relative } from "node:path";
 import { DockerCli } from "../../drivers/docker/index.js";
 import { ExitCode, StagingError } from "../../errors/index.js";
 import { tailFile } from "../../fsutil/logTail.js";
-import { resolveRemotePath, versionRoot } from "../../targets/remoteProjectDir.js";
-import type { Target } from "../../targets/Target.js";
-import { uploadSnapshot } from "../../targets/uploadSnapshot.js";
+import { buildFolders, type BuildPlace } from "../../targets/buildFolders.js";
 
-export interface ScriptBuild {
-  target: Target;
-  /** The remote project dir, for targets other than this machine. */
-  projectDir: string;
-  stagingDir: string;
-  slug: string;
-  mode: string;
-  /** The version's snapshot on this machine, and its fingerprint (an unchanged one is not uploaded again). */
-  snapshotDir: string;
-  snapshotDigest: string;
+export interface ScriptBuild extends BuildPlace {
   /** The script, relative to the snapshot, e.g. `scripts/build-native.sh`. */
   script: string;
   tag: string;
@@ -35,20 +23,7 @@ const TIMEOUT_MS = 90 * 60_000;
  * so what the script writes never changes the snapshot.
  */
 export async function buildScriptImage(b: ScriptBuild): Promise<string> {
-  const local = b.target.kind === "local";
-  const source = local
-    ? b.snapshotDir
-    : (
-        await uploadSnapshot(b.target, {
-          localDir: b.snapshotDir,
-          projectDir: b.projectDir,
-          slug: b.slug,
-          fingerprint: b.snapshotDigest,
-        })
-      ).remoteDir;
-  const scratch = local
-    ? join(b.stagingDir, "tmp", `build-${b.slug}-${b.mode}-${randomBytes(4).toString("hex")}`)
-    : posix.join(versionRoot(await resolveRemotePath(b.target, b.projectDir), b.slug), `build-${b.mode}`);
+  const { snapshot: source, scratch } = await buildFolders(b);
   await run(b, [
     "sh",
     "-c",
