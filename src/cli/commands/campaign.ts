@@ -17,13 +17,7 @@ import { parsePositiveInt, parseSeed } from "../parsers.js";
 import { runMake } from "../runMake.js";
 import { withLock } from "../withLock.js";
 
-export interface CampaignFlags {
-  baseline?: string;
-  runs?: number;
-  untilDecided?: boolean;
-  maxRuns?: number;
-  seed?: number;
-  campaignId?: string;
+export interface CampaignFlags extends Omit<CampaignRequest, "candidate"> {
   keepGoing?: boolean;
   wait?: boolean;
   json?: boolean;
