@@ -44,23 +44,35 @@ const underWay = new Map<string, Promise<Artifact>>();
 export async function buildArtifact(b: ArtifactBuild): Promise<Artifact> {
   const inputs = await buildInputs(b);
   if (!inputs) return runBuild(b);
-  // A build of the same inputs that fails elsewhere is not this node's failure: it builds itself.
   const pending = underWay.get(inputs);
-  const earlier = pending ? await pending.catch(() => undefined) : await findSharedBuild(b, inputs);
-  if (earlier) {
-    await appendFile(b.logFile, `same inputs as an earlier build: ${earlier.dir} (nothing to run)\n`);
-    return earlier;
-  }
-  const building = runBuild(b).then(async (artifact) => {
+  // A build of the same inputs that fails elsewhere is not this node's failure: it builds itself.
+  const sibling = pending ? await pending.catch(() => undefined) : undefined;
+  if (sibling) return reuse(b, sibling);
+  let found = false;
+  // Registered before its first await, so a build of the same inputs that starts meanwhile waits
+  // for this one instead of looking in the store, finding nothing yet and building too.
+  const work = (async () => {
+    const earlier = await findSharedBuild(b, inputs);
+    if (earlier) {
+      found = true;
+      return earlier;
+    }
+    const artifact = await runBuild(b);
     await recordSharedBuild(b, inputs, artifact);
     return artifact;
-  });
-  underWay.set(inputs, building);
+  })();
+  underWay.set(inputs, work);
   try {
-    return await building;
+    const artifact = await work;
+    return found ? await reuse(b, artifact) : artifact;
   } finally {
-    underWay.delete(inputs);
+    if (underWay.get(inputs) === work) underWay.delete(inputs);
   }
+}
+
+async function reuse(b: ArtifactBuild, earlier: Artifact): Promise<Artifact> {
+  await appendFile(b.logFile, `same inputs as an earlier build: ${earlier.dir} (nothing to run)\n`);
+  return earlier;
 }
 
 /**
