@@ -30,7 +30,12 @@ import scipy
 from scipy import stats
 
 from prng_reference import SeededRandom, hierarchical_bootstrap_mean
-from sequential_reference import alpha_spending_cases, normal_quantile_cases, rounds_needed_cases
+from sequential_reference import (
+    alpha_spending_cases,
+    group_sequential_cases,
+    normal_quantile_cases,
+    rounds_needed_cases,
+)
 from signed_rank_reference import hodges_lehmann_case, signed_rank_case
 from trend_reference import mann_kendall_case
 
@@ -184,6 +189,7 @@ def main():
         "mannKendall": mann_kendall_cases(rng),
         "normalQuantile": normal_quantile_cases(),
         "alphaSpending": alpha_spending_cases(),
+        "groupSequentialLevels": group_sequential_cases(),
         "roundsNeeded": rounds_needed_cases(),
         "mad": mad_cases(rng),
         "seededRandom": prng_cases(),

@@ -3,13 +3,18 @@
   * Normal quantile: scipy.stats.norm.ppf, cross-checked with mpmath (root of ncdf at 40 digits).
   * Alpha spending: the Lan-DeMets functions with scipy.stats.norm (O'Brien-Fleming) and math.log1p (Pocock),
     cross-checked with mpmath; the last cumulative value is alpha itself.
+  * Group-sequential levels: each look's boundary c_k solved (brentq) so that the probability of
+    stopping first at look k, P(|Z_j| < c_j for j < k) - P(|Z_j| < c_j for j <= k), equals the look's
+    spending increment, with those rectangle probabilities from scipy.stats.multivariate_normal (Genz)
+    under cov(Z_i, Z_j) = sqrt(I_i / I_j): no recursion, no grid, unlike the TypeScript.
   * Rounds needed: the documented normal-model criteria, scanned n = 1, 2, ... (no bisection) with scipy.stats.norm.
 """
 
 import math
 
 import mpmath
-from scipy import stats
+import numpy as np
+from scipy import optimize, stats
 
 
 def normal_quantile_cases():
@@ -34,6 +39,40 @@ def alpha_spending_cases():
                 increments = [b - a for a, b in zip([0.0] + cumulative[:-1], cumulative)]
                 cases.append({"looks": looks, "alpha": alpha, "spending": spending, "increments": increments})
     return cases
+
+
+def group_sequential_cases():
+    cases = []
+    for looks in ([20], [10, 20], [10, 15, 20], [8, 12], [6, 8, 10, 12], [5, 10, 15, 20], [4, 7, 15, 16]):
+        for alpha in (0.05, 0.01):
+            for spending in ("pocock", "obrien-fleming"):
+                levels = group_sequential_levels(looks, alpha, spending)
+                cases.append({"looks": looks, "alpha": alpha, "spending": spending, "levels": levels})
+    return cases
+
+
+def group_sequential_levels(looks, alpha, spending):
+    cumulative = [cumulative_spent(k / looks[-1], alpha, spending) for k in looks]
+    cumulative[-1] = alpha
+    increments = [b - a for a, b in zip([0.0] + cumulative[:-1], cumulative)]
+
+    def inside(bounds):
+        k = len(bounds)
+        if k == 1:
+            return 1 - 2 * stats.norm.sf(bounds[0])
+        cov = np.array([[math.sqrt(looks[min(i, j)] / looks[max(i, j)]) for j in range(k)] for i in range(k)])
+        law = stats.multivariate_normal(
+            mean=np.zeros(k), cov=cov, seed=1, abseps=1e-9, releps=1e-9, maxpts=2_000_000
+        )
+        b = np.array(bounds)
+        return float(law.cdf(b, lower_limit=-b))
+
+    bounds, went_on = [], 1.0
+    for spend in increments:
+        c = optimize.brentq(lambda c: (went_on - inside(bounds + [c])) - spend, 0.5, 9, xtol=1e-10)
+        bounds.append(c)
+        went_on = inside(bounds)
+    return [float(2 * stats.norm.sf(c)) for c in bounds]
 
 
 def cumulative_spent(t, alpha, spending):

@@ -1,6 +1,7 @@
 export { alphaSpending } from "./alphaSpending.js";
 export type { AlphaSpendingOptions, SpendingFunction } from "./alphaSpending.js";
 export { cv } from "./cv.js";
+export { groupSequentialLevels } from "./groupSequentialLevels.js";
 export { hierarchicalBootstrapCI } from "./hierarchicalBootstrapCI.js";
 export type { BootstrapCI, HierarchicalBootstrapOptions } from "./hierarchicalBootstrapCI.js";
 export { hodgesLehmann } from "./hodgesLehmann.js";

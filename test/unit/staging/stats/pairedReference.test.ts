@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import {
   alphaSpending,
+  groupSequentialLevels,
   hierarchicalBootstrapCI,
   mad,
   mannKendall,
@@ -99,6 +100,22 @@ describe("agreement with the independent Python reference (scripts/stats/generat
           log.relative("alpha spending increment", value, expected),
           `${c.spending} ${c.looks.join(",")}`,
         ).toBeLessThanOrEqual(1e-12);
+      });
+    }
+  });
+
+  it("sets each look's level like the boundaries solved on scipy's multivariate normal (Genz)", () => {
+    for (const c of reference.groupSequentialLevels) {
+      const levels = groupSequentialLevels({ looks: c.looks, alpha: c.alpha, spending: c.spending });
+      expect(levels).toHaveLength(c.levels.length);
+      levels.forEach((value, k) => {
+        const expected = c.levels[k] ?? NaN;
+        // Genz's integration is itself good to about 1e-6 at these settings: the check is absolute.
+        expect(
+          Math.abs(value - expected),
+          `${c.spending} ${c.alpha} ${c.looks.join(",")} look ${k}: ${value} vs ${expected}`,
+        ).toBeLessThanOrEqual(2e-5);
+        log.relative("group-sequential level", value, expected);
       });
     }
   });

@@ -35,6 +35,12 @@ export interface PairedReference {
     spending: "pocock" | "obrien-fleming";
     increments: number[];
   }[];
+  groupSequentialLevels: {
+    looks: number[];
+    alpha: number;
+    spending: "pocock" | "obrien-fleming";
+    levels: number[];
+  }[];
   roundsNeeded: {
     spread: number;
     estimate: number;
