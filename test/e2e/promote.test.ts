@@ -41,7 +41,7 @@ describe("promotion", () => {
     // Two rounds cannot decide anything: promotion asks for --force.
     const short = runCli(["run-campaign", "candidate", "--runs", "2"], { cwd: ws });
     expect(short.code, short.stderr).toBe(0);
-    expect(short.stderr).toMatch(/warning: 2 rounds cannot decide a critical metric/);
+    expect(short.stderr).toMatch(/warning: 2 rounds cannot show a significant change in a critical metric/);
     const undecided = runCli(["promote", "candidate"], { cwd: ws });
     expect(undecided.code).toBe(1);
     expect(undecided.stderr).toContain("the campaign did not decide every critical metric");

@@ -100,7 +100,7 @@ export function campaignRequest(candidate: string, flags: CampaignFlags): Campai
   return r;
 }
 
-/** Says, before anything is measured, when the planned rounds cannot decide a critical metric. */
+/** Says, before anything is measured, when the planned rounds cannot show a critical metric changed. */
 function warnTooFewRounds(plan: CampaignPlan, benchmark: LoadedBenchmark | undefined, output: Output): void {
   if (!benchmark) return;
   const critical = Object.values(benchmark.benchmark.metrics).filter((m) => m.critical).length;
@@ -108,7 +108,7 @@ function warnTooFewRounds(plan: CampaignPlan, benchmark: LoadedBenchmark | undef
   const first = plan.looks[0] ?? plan.identity.rounds.max;
   if (first >= floor) return;
   output.err(
-    `warning: ${first} rounds cannot decide a critical metric at this campaign's level, whatever they measure: ` +
+    `warning: ${first} rounds cannot show a significant change in a critical metric at this campaign's level, whatever they measure: ` +
       `at least ${floor} are needed (--runs ${floor}, or --until-decided)`,
   );
 }

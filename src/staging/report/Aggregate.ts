@@ -35,6 +35,11 @@ export interface Change {
   estimate: number;
   /** At `level` (the look's own level; 0.95 for a fixed campaign); null when too few rounds. */
   ci: { lo: number; hi: number; level: number } | null;
+  /**
+   * At 1 − 2α (0.90 for a fixed campaign): the interval of two one-sided tests at the look's α,
+   * which decides `equivalent` when it lies inside the band; null when too few rounds.
+   */
+  equivalence_ci: { lo: number; hi: number; level: number } | null;
   /** The noise band on this scale: the ratio interval [1/(1+b), 1+b], or ±b as a difference. */
   band: { lo: number; hi: number };
 }

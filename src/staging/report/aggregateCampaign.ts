@@ -1,4 +1,4 @@
-import { alphaSpending, holm, median } from "../stats/index.js";
+import { groupSequentialLevels, holm, median } from "../stats/index.js";
 import type { Aggregate, CriticalFinding, MetricRow, ModeTable } from "./Aggregate.js";
 import type { CampaignIdentity, CellSummary, ReportMetricSpec } from "./CampaignInput.js";
 import { comparePaired, type PairedComparison } from "./comparePaired.js";
@@ -7,7 +7,7 @@ import { busyWindows } from "./busyWindows.js";
 import { invalidRuns } from "./invalidRuns.js";
 import { metricOrder } from "./metricOrder.js";
 import { orderCells } from "./orderCells.js";
-import { ALPHA, decideVerdict, moreRounds } from "./verdict.js";
+import { ALPHA, decideVerdict, moreRounds, type VerdictInput } from "./verdict.js";
 import { warmupChecks } from "./warmupChecks.js";
 
 /** Where this analysis stands in the campaign: its rounds, the planned looks, the design. */
@@ -38,8 +38,8 @@ interface ModeComparisons {
  * The statistics of a campaign after `rounds` rounds: per mode (campaign order) and metric (COMPAT
  * order, then the others), candidate against baseline round by round over valid runs, and the same
  * per request name for p95, throughput and fail_rate; Holm within the critical metrics and within
- * the others (endpoint rows among them, never critical), at this look's level (alpha spending,
- * Pocock type, over the planned looks); a verdict per row; whether every critical metric is decided.
+ * the others (endpoint rows among them, never critical), at this look's level (an exact
+ * group-sequential boundary, Pocock-type spending over the planned looks); a verdict per row; whether every critical metric is decided.
  * Pure and deterministic: the same cells in any order give the same result.
  */
 export function aggregateCampaign(
@@ -50,18 +50,26 @@ export function aggregateCampaign(
 ): Aggregate {
   const ordered = orderCells(identity, cells);
   const alphaLook = lookAlpha(at);
+  const alphaFinal = lookAlpha({ rounds: Infinity, looks: at.looks.length > 0 ? at.looks : [at.rounds] });
   const compared = identity.modes.map((mode) =>
     compareMode(
       identity,
       specs,
       ordered.filter((c) => c.platform_mode === mode),
       mode,
-      1 - alphaLook,
+      alphaLook,
     ),
   );
   const all = compared.flatMap((m) => [...m.metrics, ...m.endpoints.flatMap((e) => e.metrics)]);
   const families = { critical: adjust(all, "critical"), secondary: adjust(all, "secondary") };
-  const finish = (c: Comparison) => finishRow(c, alphaLook, familySize(families, c));
+  const finish = (c: Comparison) =>
+    finishRow({
+      row: c,
+      published: c.published,
+      alpha: alphaLook,
+      alphaFinal,
+      familySize: familySize(families, c),
+    });
   const modes: ModeTable[] = identity.modes.map((mode, m) => {
     const inMode = ordered.filter((c) => c.platform_mode === mode);
     const mine = compared[m]!;
@@ -70,7 +78,7 @@ export function aggregateCampaign(
       metrics: mine.metrics.map(finish),
       endpoints: mine.endpoints.map((e) => ({ name: e.name, metrics: e.metrics.map(finish) })),
       warmup: warmupChecks(inMode, [identity.baseline, identity.candidate]),
-      busy_windows: busyWindows(inMode),
+      busy_windows: busyWindows(inMode, at.design.mode),
       pinning: at.pinning?.[mode] ?? null,
       warmed_s: warmedOf(inMode),
     };
@@ -112,7 +120,7 @@ export function aggregateCampaign(
 }
 
 /**
- * One mode's paired comparisons at `level`: each metric of the benchmark, then for each request
+ * One mode's paired comparisons at the look's level `alpha`: each metric of the benchmark, then for each request
  * name the endpoint metrics the benchmark specifies, never critical.
  */
 function compareMode(
@@ -120,7 +128,7 @@ function compareMode(
   specs: Readonly<Record<string, ReportMetricSpec>>,
   inMode: readonly CellSummary[],
   mode: string,
-  level: number,
+  alpha: number,
 ): ModeComparisons {
   const compare = (
     metric: string,
@@ -129,7 +137,7 @@ function compareMode(
     endpoint?: string,
   ) => {
     const side = (slug: string) => sides.filter((c) => c.version_slug === slug);
-    const paired = comparePaired(metric, spec, side(identity.baseline), side(identity.candidate), level);
+    const paired = comparePaired(metric, spec, side(identity.baseline), side(identity.candidate), alpha);
     return { ...paired, mode, ...(endpoint === undefined ? {} : { endpoint }), p_adjusted: null };
   };
   const perEndpoint = ENDPOINT_METRICS.filter((metric) => specs[metric] !== undefined);
@@ -146,15 +154,30 @@ function compareMode(
 }
 
 /**
- * This look's level: the increment of a Pocock-type spending function over the planned looks (a
- * fixed campaign has one look, at the full ALPHA). Analyses between looks (a report of a running
- * campaign) take the level of the next look.
+ * This look's nominal level: the boundary of an exact group-sequential design whose cumulative
+ * type I error follows a Pocock-type spending function over the planned looks (a fixed campaign
+ * has one look, at the full ALPHA). Analyses between looks (a report of a running campaign) take
+ * the level of the next look; past the last look, the last look's.
  */
 export function lookAlpha(at: Pick<AnalysisPoint, "rounds" | "looks">): number {
   const looks = at.looks.length > 0 ? at.looks : [at.rounds];
-  const spent = alphaSpending({ looks, alpha: ALPHA, spending: "pocock" });
+  const levels = levelsOf(looks);
   const index = looks.findIndex((n) => n >= at.rounds);
-  return spent[index < 0 ? looks.length - 1 : index] ?? ALPHA;
+  return levels[index < 0 ? looks.length - 1 : index] ?? ALPHA;
+}
+
+/** The levels of recent designs: a report or a growing campaign asks for the same looks again and again. */
+const levelCache = new Map<string, number[]>();
+
+function levelsOf(looks: readonly number[]): number[] {
+  const key = looks.join(",");
+  let levels = levelCache.get(key);
+  if (!levels) {
+    levels = groupSequentialLevels({ looks: [...looks], alpha: ALPHA, spending: "pocock" });
+    if (levelCache.size > 32) levelCache.clear();
+    levelCache.set(key, levels);
+  }
+  return levels;
 }
 
 /** Holm-adjusts one family's p-values in place; returns the family as `mode metric`. */
@@ -169,8 +192,8 @@ function familySize(families: { critical: string[]; secondary: string[] }, c: Co
   return c.family === null ? 1 : families[c.family].length;
 }
 
-function finishRow(c: Comparison, alpha: number, size: number): MetricRow {
-  const input = { row: c, published: c.published, alpha, familySize: size };
+function finishRow(input: VerdictInput & { row: Comparison }): MetricRow {
+  const c = input.row;
   const verdict = decideVerdict(input);
   const { published: _published, mode: _mode, endpoint: _endpoint, ...row } = c;
   return { ...row, family: c.published ? c.family : null, verdict, more_rounds: moreRounds(input, verdict) };

@@ -32,26 +32,36 @@ const PER_WINDOW: Readonly<Record<string, (w: CellWindow) => number | null | und
 
 /**
  * Compares one metric of one mode round by round. Each round gives one paired change: the
- * log-ratio candidate/baseline (or the difference, where a value is 0 or below). The estimate is
- * the Hodges-Lehmann median of those changes with its exact signed-rank interval at `level`, the
- * p-value the exact two-sided Wilcoxon signed-rank test: rounds, not windows, are the unit, so the
- * spread between fresh deployments is in the interval.
+ * log-ratio candidate/baseline, or the difference for a metric that is itself a ratio (fail_rate:
+ * percentage points) or where a value is 0 or below. Where every round was measured in shared
+ * windows (a duet), each round's log-ratio is the median of its windows' log-ratios; otherwise
+ * every round's is that of its merged figures: one estimator for all the rounds of a metric. The
+ * estimate is the Hodges-Lehmann median of the changes with its exact signed-rank interval at
+ * 1 − `alpha` (and at 1 − 2·`alpha` for equivalence: two one-sided tests at `alpha`), the p-value
+ * the exact two-sided Wilcoxon signed-rank test: rounds, not windows, are the unit, so the spread
+ * between fresh deployments is in the interval.
  */
 export function comparePaired(
   metric: string,
   spec: ReportMetricSpec,
   baselineCells: readonly CellSummary[],
   candidateCells: readonly CellSummary[],
-  level: number,
+  alpha: number,
 ): PairedComparison & { published: boolean } {
   const all = [...baselineCells, ...candidateCells];
   const pairs = roundPairs(baselineCells, candidateCells, metric);
   const baseline = sideStats(values(baselineCells, metric), invalid(baselineCells));
   const candidate = sideStats(values(candidateCells, metric), invalid(candidateCells));
   const reasons = unavailableReasons(all, metric);
-  const scale = pairs.every((p) => p.baseline > 0 && p.candidate > 0) ? "ratio" : "difference";
+  const positive = pairs.every((p) => p.baseline > 0 && p.candidate > 0);
+  const scale = metricUnit(metric) !== "ratio" && positive ? "ratio" : "difference";
+  const windowed = pairs.length > 0 && pairs.every((p) => p.windowed !== undefined);
   const changes = pairs.map((p) =>
-    scale === "ratio" ? (p.windowed ?? Math.log(p.candidate / p.baseline)) : p.candidate - p.baseline,
+    scale === "difference"
+      ? p.candidate - p.baseline
+      : windowed
+        ? p.windowed!
+        : Math.log(p.candidate / p.baseline),
   );
   const speaks = changes.some((d) => d !== 0);
   // A change toward the metric's better direction: down for lower-is-better, up otherwise.
@@ -59,7 +69,7 @@ export function comparePaired(
   const better = changes.filter((d) => sign * d > 0).length;
   const worse = changes.filter((d) => sign * d < 0).length;
   const test = speaks ? wilcoxonSignedRank(changes, { method: "auto" }) : null;
-  const change = changeOf(metric, spec, scale, changes, level, baseline.median);
+  const change = changeOf(metric, spec, scale, changes, alpha, baseline.median);
   return {
     metric,
     direction: spec.direction,
@@ -124,31 +134,42 @@ function changeOf(
   spec: ReportMetricSpec,
   scale: Change["scale"],
   changes: readonly number[],
-  level: number,
+  alpha: number,
   baselineMedian: number | null,
 ): Change | null {
   if (changes.length === 0) return null;
-  // Equal in every round: an interval of exactly no change, once there are as many rounds as any
-  // interval at this level needs.
-  const enough =
-    pairedHodgesLehmann(
-      changes.map((_, i) => i + 1),
-      level,
-    ) !== null;
-  const hl = changes.every((d) => d === 0)
-    ? enough
-      ? { estimate: 0, lo: 0, hi: 0, coverage: 1 }
-      : null
-    : pairedHodgesLehmann(changes, level);
-  const estimateOnly = hl ?? { estimate: median(changes), lo: NaN, hi: NaN, coverage: 0 };
+  const shown = interval(changes, 1 - alpha);
+  const equivalence = interval(changes, 1 - 2 * alpha);
+  const estimate = shown?.estimate ?? median(changes);
   // -0 would not survive JSON: a report must read back as the analysis it was written from.
   const toScale = (x: number) => (scale === "ratio" ? Math.exp(x) : x === 0 ? 0 : x);
+  const onScale = (hl: typeof shown, level: number) =>
+    hl ? { lo: toScale(hl.lo), hi: toScale(hl.hi), level } : null;
   return {
     scale,
-    estimate: toScale(estimateOnly.estimate),
-    ci: hl ? { lo: toScale(hl.lo), hi: toScale(hl.hi), level } : null,
+    estimate: toScale(estimate),
+    ci: onScale(shown, 1 - alpha),
+    equivalence_ci: onScale(equivalence, 1 - 2 * alpha),
     band: bandOf(metric, spec, scale, baselineMedian),
   };
+}
+
+/**
+ * The Hodges-Lehmann estimate and exact interval at `level`; null with fewer rounds than any
+ * interval at that level needs. Equal in every round is an interval of exactly no change.
+ */
+function interval(
+  changes: readonly number[],
+  level: number,
+): { estimate: number; lo: number; hi: number } | null {
+  if (changes.every((d) => d === 0)) {
+    const enough = pairedHodgesLehmann(
+      changes.map((_, i) => i + 1),
+      level,
+    );
+    return enough ? { estimate: 0, lo: 0, hi: 0 } : null;
+  }
+  return pairedHodgesLehmann(changes, level);
 }
 
 /**

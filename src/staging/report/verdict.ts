@@ -9,36 +9,49 @@ export const ALPHA = 0.05;
 export interface VerdictInput {
   row: PairedComparison & { p_adjusted: number | null };
   published: boolean;
-  /** The look's level (its share of ALPHA), and the size of the row's family for rounds-needed. */
+  /** The look's level (its share of ALPHA under the group-sequential design). */
   alpha: number;
+  /** The level of the campaign's last look: the one more rounds would be judged at. */
+  alphaFinal: number;
+  /** The size of the row's family, for rounds-needed. */
   familySize: number;
 }
+
+/** Past this many more rounds, a figure would only say that the campaign cannot decide the row. */
+const MAX_MORE_ROUNDS = 10_000;
 
 /**
  * The rules, in order:
  * 1. `n/a` when the metric is not published in the mode;
- * 2. `too few rounds` without an interval at the look's level (no pairs, or too few);
- * 3. `equivalent` when the interval lies inside the noise band (identical rounds included);
- * 4. `improved` / `regressed` when the Holm-adjusted p is below the look's level: by the direction
- *    of the estimate and of the metric;
- * 5. `inconclusive` otherwise.
+ * 2. `equivalent` when the equivalence interval (1 − 2α: two one-sided tests at α) lies inside the
+ *    noise band, identical rounds included; it needs fewer rounds than the 1 − α interval;
+ * 3. `too few rounds` without an interval at the look's level (no pairs, or too few);
+ * 4. `improved` / `regressed` when the Holm-adjusted p is below the look's level and the interval
+ *    excludes no change: by the side of no change the interval lies on, and the metric's direction;
+ * 5. `inconclusive` otherwise (a p below the level whose interval still touches no change, which
+ *    ties in the signed-rank statistic can give, included).
  */
 export function decideVerdict({ row, published, alpha }: VerdictInput): Verdict {
   if (!published) return "n/a";
   const change = row.change;
+  const equivalence = change?.equivalence_ci;
+  if (change && equivalence && equivalence.lo >= change.band.lo && equivalence.hi <= change.band.hi)
+    return "equivalent";
   if (!change?.ci) return "too few rounds";
-  if (change.ci.lo >= change.band.lo && change.ci.hi <= change.band.hi) return "equivalent";
   if (row.p_adjusted !== null && row.p_adjusted < alpha) {
-    const up = change.scale === "ratio" ? change.estimate > 1 : change.estimate > 0;
-    return up === (row.direction === "higher") ? "improved" : "regressed";
+    const none = change.scale === "ratio" ? 1 : 0;
+    const up = change.ci.lo > none ? true : change.ci.hi < none ? false : null;
+    if (up !== null) return up === (row.direction === "higher") ? "improved" : "regressed";
   }
   return "inconclusive";
 }
 
 /**
  * About how many more rounds would decide an undecided row, from the spread of its per-round
- * changes: the fewer of the rounds to show its estimate is no noise and those to fit its interval
- * inside the band (normal approximation, signed-rank efficiency; see `roundsNeeded`).
+ * changes: the fewer of the rounds to show its estimate is no noise and those to fit its
+ * equivalence interval inside the band, at the last look's level (normal approximation,
+ * signed-rank efficiency; see `roundsNeeded`). Null when the model says the rounds already there
+ * should have sufficed (the row is unlucky, not short), or when it would take more than 10,000.
  */
 export function moreRounds(input: VerdictInput, verdict: Verdict): number | null {
   const { row } = input;
@@ -48,18 +61,21 @@ export function moreRounds(input: VerdictInput, verdict: Verdict): number | null
   const estimate = toLog(row.change.estimate);
   // A zero band (any change matters) leaves only the way of showing a difference.
   const band = Math.max(toLog(row.change.band.hi), 1e-12);
-  const need = roundsNeeded({
+  const alpha = input.alphaFinal;
+  const detect = roundsNeeded({
     spread: row.spread,
     estimate,
     band,
-    alpha: input.alpha / Math.max(1, input.familySize),
-  });
+    alpha: alpha / Math.max(1, input.familySize),
+  }).toDetect;
   const equivalence = roundsNeeded({
     spread: row.spread,
     estimate,
     band,
-    alpha: input.alpha,
+    alpha: Math.min(2 * alpha, 0.5),
   }).toShowEquivalence;
-  const options = [need.toDetect, equivalence].filter((n): n is number => n !== null);
-  return options.length === 0 ? null : Math.max(1, Math.min(...options) - row.pairs);
+  const options = [detect, equivalence].filter(
+    (n): n is number => n !== null && n > row.pairs && n - row.pairs <= MAX_MORE_ROUNDS,
+  );
+  return options.length === 0 ? null : Math.min(...options) - row.pairs;
 }

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { isStagingError } from "../../../../src/errors/index.js";
 import { aggregateCampaign, lookAlpha } from "../../../../src/staging/report/aggregateCampaign.js";
 import type { CellSummary } from "../../../../src/staging/report/index.js";
-import { alphaSpending, holm, mannWhitneyU } from "../../../../src/staging/stats/index.js";
+import {
+  alphaSpending,
+  groupSequentialLevels,
+  holm,
+  mannWhitneyU,
+} from "../../../../src/staging/stats/index.js";
 import {
   CAND,
   HIGHER,
@@ -91,6 +96,59 @@ describe("the paired comparison over rounds", () => {
     expect(aggregate.decided).toBe(true);
   });
 
+  it("shows equivalence by two one-sided tests: five close rounds are equivalent before a 95% interval exists", () => {
+    const [base, cand] = drifting(10, 1.0, 5, 0.4, 0.01);
+    const row = aggregateCampaign(
+      identity(["node"], 5),
+      { p95: LOWER },
+      modeCells("node", { p95: base }, { p95: cand }),
+      at(5),
+    ).modes[0]!.metrics[0]!;
+    expect(row.change?.ci).toBeNull();
+    expect(row.change?.equivalence_ci?.level).toBeCloseTo(0.9, 12);
+    expect(row.verdict).toBe("equivalent");
+  });
+
+  it("compares a metric that is itself a ratio (fail_rate) as a difference, in percentage points", () => {
+    const base = ramp(0.01, 0.001, 8);
+    const cand = base.map((x) => x * 1.5);
+    const row = aggregateCampaign(
+      identity(),
+      { fail_rate: { direction: "lower", noise_band: 0.005 } },
+      modeCells("node", { fail_rate: base }, { fail_rate: cand }),
+      at(8),
+    ).modes[0]!.metrics[0]!;
+    expect(row.change).toMatchObject({ scale: "difference", band: { lo: -0.005, hi: 0.005 } });
+    expect(row.change!.estimate).toBeCloseTo(0.00675, 10);
+  });
+
+  it("uses one estimator for all rounds: the merged figures when any round lacks shared windows", () => {
+    const [base, cand] = drifting(10, 1.05, 8);
+    const cells = modeCells("node", { p95: base }, { p95: cand });
+    // Windows that say 2x in every round but the first: taken alone they would move the estimate.
+    const withWindows = cells.map((c) =>
+      c.round === 1
+        ? c
+        : {
+            ...c,
+            windows: [0, 1].map((index) => ({
+              index,
+              latencyUs: { p50: 1, p95: c.version_slug === CAND ? 2000 : 1000 },
+              othersCpus: null,
+              machine: null,
+            })),
+          },
+    );
+    const row = aggregateCampaign(identity(), { p95: LOWER }, withWindows, at(8)).modes[0]!.metrics[0]!;
+    expect(row.change!.estimate).toBeCloseTo(1.05, 2);
+    const allWindowed = withWindows.map((c) =>
+      c.round === 1 ? { ...c, windows: withWindows[1]!.windows } : c,
+    );
+    const windowedRow = aggregateCampaign(identity(), { p95: LOWER }, allWindowed, at(8)).modes[0]!
+      .metrics[0]!;
+    expect(windowedRow.change!.estimate).toBeGreaterThan(1.5);
+  });
+
   it("turns higher-is-better around for throughput", () => {
     const [base, up] = drifting(1000, 1.2, 8);
     const row = aggregateCampaign(
@@ -145,11 +203,15 @@ describe("families of comparisons", () => {
 });
 
 describe("looks of a campaign that stops when decided", () => {
-  it("spends its level over the planned looks (Pocock type), and uses the look's level for intervals", () => {
+  it("tests each look at its group-sequential level (Pocock-type spending), and uses it for intervals", () => {
     const looks = [10, 15, 20];
-    const spent = alphaSpending({ looks, alpha: 0.05, spending: "pocock" });
+    const spent = groupSequentialLevels({ looks, alpha: 0.05, spending: "pocock" });
+    const increments = alphaSpending({ looks, alpha: 0.05, spending: "pocock" });
     expect(lookAlpha({ rounds: 10, looks })).toBe(spent[0]);
     expect(lookAlpha({ rounds: 12, looks })).toBe(spent[1]);
+    expect(lookAlpha({ rounds: 30, looks })).toBe(spent[2]);
+    // Later looks test at more than their increment: reaching them means the earlier ones did not stop.
+    expect(spent[2]).toBeGreaterThan(2 * increments[2]!);
     const [base, cand] = drifting(10, 1.3, 10);
     const row = aggregateCampaign(
       identity(),

@@ -45,15 +45,14 @@ describe("renderReportMarkdown", () => {
       | p99          |        21.4 → 19.5 ms |       -9.8% | 5/0 | 0.313 | too few rounds |
       | fail_rate *  |          0.00 → 0.04% |    +0.02 pp | 1/3 | 0.750 | too few rounds |
       | throughput * | 1497.0 → 1644.3 req/s |       +9.5% | 5/0 | 0.375 | too few rounds |
-      | heap_peak    |     57.98 → 57.69 MiB |       -0.1% | 3/2 | 1.000 | too few rounds |
+      | heap_peak    |     57.98 → 57.69 MiB |       -0.1% | 3/2 | 1.000 | equivalent     |
       | gc_pause     |          183 → 180 ms |       -4.0% | 4/1 | 1.000 | too few rounds |
 
       - p95: too few rounds; about 3 more rounds would probably decide it
       - p99: too few rounds; about 3 more rounds would probably decide it
       - fail_rate: too few rounds; about 17 more rounds would probably decide it
       - throughput: too few rounds; about 3 more rounds would probably decide it
-      - heap_peak: too few rounds; about 1 more round would probably decide it
-      - gc_pause: too few rounds; about 14 more rounds would probably decide it
+      - gc_pause: too few rounds; about 10 more rounds would probably decide it
       - per endpoint: no run recorded figures per request name
 
       ## Mode \`bun\`
@@ -71,7 +70,7 @@ describe("renderReportMarkdown", () => {
       - p99: too few rounds; about 4 more rounds would probably decide it
       - fail_rate: too few rounds; about 43 more rounds would probably decide it
       - throughput: too few rounds; about 4 more rounds would probably decide it
-      - heap_peak: too few rounds; about 2 more rounds would probably decide it
+      - heap_peak: too few rounds; about 1 more round would probably decide it
       - per endpoint: no run recorded figures per request name
 
       ## Invalid runs
@@ -86,8 +85,9 @@ describe("renderReportMarkdown", () => {
       - +/-: rounds in which the candidate did better / worse.
       - p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family (critical,
         or the others).
-      - improved / regressed: significant, and the interval is not inside the noise band.
-      - equivalent: the interval lies inside ± the metric's noise band.
+      - improved / regressed: p below this look's level, and the interval on one side of no change.
+      - equivalent: the 90.0% interval (two one-sided tests at this look's level)
+        lies inside ± the metric's noise band; checked before the others.
       - inconclusive: neither yet; the notes under a table estimate the rounds that would decide it.
       - too few rounds: not enough paired rounds for an interval at this level.
       - n/a: not published in that mode. \`*\`: critical (a regression blocks \`promote\`).
@@ -196,8 +196,9 @@ describe("renderReportMarkdown", () => {
       - +/-: rounds in which the candidate did better / worse.
       - p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family (critical,
         or the others).
-      - improved / regressed: significant, and the interval is not inside the noise band.
-      - equivalent: the interval lies inside ± the metric's noise band.
+      - improved / regressed: p below this look's level, and the interval on one side of no change.
+      - equivalent: the 90.0% interval (two one-sided tests at this look's level)
+        lies inside ± the metric's noise band; checked before the others.
       - inconclusive: neither yet; the notes under a table estimate the rounds that would decide it.
       - too few rounds: not enough paired rounds for an interval at this level.
       - n/a: not published in that mode. \`*\`: critical (a regression blocks \`promote\`).
