@@ -100,13 +100,18 @@ async function campaign(
   noisy: boolean,
   extra: string[] = [],
 ): Promise<Outcome> {
-  const cli = [BIN, "run-campaign", candidate, "--seed", String(seed), ...extra];
+  // Its own campaign per scenario and seed: the same seed quiet and under noise would otherwise be
+  // the same campaign, measured once and then read back from the store.
+  const id = ["--campaign-id", `${noisy ? "noise" : "quiet"}-${candidate}-${seed}`];
+  const cli = [BIN, "run-campaign", candidate, "--seed", String(seed), ...id, ...extra];
   const args = noisy ? [NOISE, "--seed", String(seed), "--", process.execPath, ...cli] : cli;
   const t0 = performance.now();
   const result = await run(args, ws);
   const seconds = (performance.now() - t0) / 1000;
   if (result.code !== 0) throw new Error(`campaign failed (${result.code}): ${result.stderr.slice(-3000)}`);
-  const report = JSON.parse((await run([BIN, "report", candidate, "--format", "json"], ws)).stdout) as {
+  const report = JSON.parse(
+    (await run([BIN, "report", candidate, ...id, "--format", "json", ...extra], ws)).stdout,
+  ) as {
     rounds: number;
     decided: boolean;
     modes: { mode: string; metrics: Row[]; busy_windows: { busy: number; total: number } }[];

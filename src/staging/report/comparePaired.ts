@@ -140,7 +140,8 @@ function changeOf(
   if (changes.length === 0) return null;
   const shown = interval(changes, 1 - alpha);
   const equivalence = interval(changes, 1 - 2 * alpha);
-  const estimate = shown?.estimate ?? median(changes);
+  // The Hodges-Lehmann estimate whenever there is any interval: it does not depend on the level.
+  const estimate = shown?.estimate ?? equivalence?.estimate ?? median(changes);
   // -0 would not survive JSON: a report must read back as the analysis it was written from.
   const toScale = (x: number) => (scale === "ratio" ? Math.exp(x) : x === 0 ? 0 : x);
   const onScale = (hl: typeof shown, level: number) =>

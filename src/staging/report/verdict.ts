@@ -17,8 +17,8 @@ export interface VerdictInput {
   familySize: number;
 }
 
-/** Past this many more rounds, a figure would only say that the campaign cannot decide the row. */
-const MAX_MORE_ROUNDS = 10_000;
+/** The most rounds a campaign may plan (`MAX_ROUNDS` of planCampaign): no note advises more. */
+const MAX_CAMPAIGN_ROUNDS = 1000;
 
 /**
  * The rules, in order:
@@ -51,7 +51,8 @@ export function decideVerdict({ row, published, alpha }: VerdictInput): Verdict 
  * changes: the fewer of the rounds to show its estimate is no noise and those to fit its
  * equivalence interval inside the band, at the last look's level (normal approximation,
  * signed-rank efficiency; see `roundsNeeded`). Null when the model says the rounds already there
- * should have sufficed (the row is unlucky, not short), or when it would take more than 10,000.
+ * should have sufficed (the row is unlucky, not short), or when it would take more rounds than a
+ * campaign may plan (1,000).
  */
 export function moreRounds(input: VerdictInput, verdict: Verdict): number | null {
   const { row } = input;
@@ -75,7 +76,7 @@ export function moreRounds(input: VerdictInput, verdict: Verdict): number | null
     alpha: Math.min(2 * alpha, 0.5),
   }).toShowEquivalence;
   const options = [detect, equivalence].filter(
-    (n): n is number => n !== null && n > row.pairs && n - row.pairs <= MAX_MORE_ROUNDS,
+    (n): n is number => n !== null && n > row.pairs && n <= MAX_CAMPAIGN_ROUNDS,
   );
   return options.length === 0 ? null : Math.min(...options) - row.pairs;
 }

@@ -42,7 +42,7 @@ export function verdictCells(row: MetricRow): string[] {
     name,
     value(unit, row.baseline.median),
     value(unit, row.candidate.median),
-    changeCell(unit, row.change),
+    changeCell(unit, row.change, row.verdict),
     `${row.better_in}/${row.worse_in}`,
     row.family === null ? "—" : formatP(row.p_adjusted),
     row.verdict,
@@ -72,8 +72,19 @@ export function moreRoundsNote(row: MetricRow): string | null {
   return `${row.metric}: ${row.verdict}; about ${rounds} would probably decide it`;
 }
 
+/**
+ * The interval a row's verdict rests on: the equivalence interval (1 − 2α) for `equivalent`, the
+ * look's own (1 − α) otherwise; null where there is none yet.
+ */
+export function shownInterval(
+  change: Change,
+  verdict: MetricRow["verdict"],
+): { lo: number; hi: number } | null {
+  return verdict === "equivalent" ? (change.equivalence_ci ?? change.ci) : change.ci;
+}
+
 /** `-15.1% [-18.0, -12.2]` for a ratio; a signed difference in the metric's unit otherwise. */
-export function changeCell(unit: MetricUnit, change: Change | null): string {
+export function changeCell(unit: MetricUnit, change: Change | null, verdict: MetricRow["verdict"]): string {
   if (!change) return "—";
   const fmt =
     change.scale === "ratio"
@@ -83,7 +94,8 @@ export function changeCell(unit: MetricUnit, change: Change | null): string {
   const unitText = unit === "ratio" ? " pp" : suffix(unit);
   const estimate =
     change.scale === "ratio" ? `${fmt(change.estimate)}%` : `${fmt(change.estimate)}${unitText}`;
-  return change.ci ? `${estimate} [${fmt(change.ci.lo)}, ${fmt(change.ci.hi)}]` : estimate;
+  const ci = shownInterval(change, verdict);
+  return ci ? `${estimate} [${fmt(ci.lo)}, ${fmt(ci.hi)}]` : estimate;
 }
 
 function value(unit: MetricUnit, x: number | null): string {

@@ -18,10 +18,10 @@ export interface AlphaSpendingOptions {
  * information fraction t_k = looks[k] / looks[last] and the cumulative spending function
  *   Pocock type:          α(t) = α · ln(1 + (e − 1)·t)
  *   O'Brien–Fleming type: α(t) = 2 − 2·Φ(z_{1−α/2} / √t)
- * Both reach α(1) = α, so the increments sum to α (the last one is taken as α minus the rest). Each increment is
- * used as that look's own significance level: P(any look rejects) ≤ Σ increments = α by Bonferroni's inequality,
- * so stopping at whichever look first rejects keeps the type I error ≤ α (conservative: the correlation between
- * looks, which the classic boundaries exploit, is given away).
+ * Both reach α(1) = α, so the increments sum to α (the last one is taken as α minus the rest). An increment is the
+ * chance of stopping first at that look; the level each look tests at is larger, from the looks' joint law
+ * (`groupSequentialLevels`). Used as the levels themselves, the increments would be a conservative design
+ * (Bonferroni: the correlation between looks given away).
  */
 export function alphaSpending(options: AlphaSpendingOptions): number[] {
   const { looks, alpha, spending } = options;

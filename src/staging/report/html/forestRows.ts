@@ -1,5 +1,5 @@
 import type { MetricRow, Verdict } from "../Aggregate.js";
-import { changeCell } from "../verdictCells.js";
+import { changeCell, shownInterval } from "../verdictCells.js";
 import { metricUnit } from "../metricUnits.js";
 
 /** One row of a ratio plot: a metric's change, candidate / baseline, with its interval. */
@@ -34,22 +34,24 @@ export function forestRows(items: ReadonlyArray<{ label: string; row: MetricRow 
   const notDrawn: string[] = [];
   for (const { label, row } of items) {
     const change = row.change;
-    const text = changeCell(metricUnit(row.metric), change);
+    const text = changeCell(metricUnit(row.metric), change, row.verdict);
     if (row.verdict === "n/a") notDrawn.push(`${label}: not published`);
     else if (!change) notDrawn.push(`${label}: no paired round`);
     else if (change.scale === "difference")
       notDrawn.push(`${label}: ${text} (a difference, not a ratio), ${row.verdict}`);
-    else
+    else {
+      const ci = shownInterval(change, row.verdict);
       rows.push({
         label,
         estimate: change.estimate,
-        lo: change.ci?.lo ?? null,
-        hi: change.ci?.hi ?? null,
+        lo: ci?.lo ?? null,
+        hi: ci?.hi ?? null,
         bandLo: change.band.lo,
         bandHi: change.band.hi,
         verdict: row.verdict,
         text: `${text} ${row.verdict}`,
       });
+    }
   }
   return { rows, notDrawn };
 }

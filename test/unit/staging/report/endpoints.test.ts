@@ -116,7 +116,7 @@ describe("the rows per request name", () => {
 
       | endpoint       | metric     |           change [CI] |  +/- |     p | verdict    |
       | -------------- | ---------- | --------------------: | ---: | ----: | ---------- |
-      | json-transform | p95        |     0.0% [-0.2, +0.3] |  5/5 | 0.846 | equivalent |
+      | json-transform | p95        |     0.0% [-0.2, +0.2] |  5/5 | 0.846 | equivalent |
       | json-transform | throughput |       0.0% [0.0, 0.0] |  0/0 |     — | equivalent |
       | json-transform | fail_rate  |  0.00 pp [0.00, 0.00] |  0/0 |     — | equivalent |
       | word-stats     | p95        | -20.0% [-20.4, -19.5] | 10/0 | 0.004 | improved   |

@@ -29,9 +29,9 @@ describe("renderReportMarkdown", () => {
 
       Not every critical metric is decided: promotion asks for \`--force\`.
       Undecided (critical):
-      - \`node\` p95: -13.4% (p 0.375)
+      - \`node\` p95: -13.2% (p 0.375)
       - \`node\` fail_rate: — (p 0.750)
-      - \`node\` throughput: +9.5% (p 0.375)
+      - \`node\` throughput: +10.4% (p 0.375)
       - \`bun\` p95: -9.2% (p 0.500)
       - \`bun\` fail_rate: -25.0% (p 0.750)
       - \`bun\` throughput: +11.3% (p 0.500)
@@ -39,14 +39,14 @@ describe("renderReportMarkdown", () => {
 
       ## Mode \`node\`
 
-      | metric       |  baseline → candidate | change [CI] | +/- |     p | verdict        |
-      | ------------ | --------------------: | ----------: | --: | ----: | -------------- |
-      | p95 *        |        14.1 → 12.3 ms |      -13.4% | 5/0 | 0.375 | too few rounds |
-      | p99          |        21.4 → 19.5 ms |       -9.8% | 5/0 | 0.313 | too few rounds |
-      | fail_rate *  |          0.00 → 0.04% |    +0.02 pp | 1/3 | 0.750 | too few rounds |
-      | throughput * | 1497.0 → 1644.3 req/s |       +9.5% | 5/0 | 0.375 | too few rounds |
-      | heap_peak    |     57.98 → 57.69 MiB |       -0.1% | 3/2 | 1.000 | equivalent     |
-      | gc_pause     |          183 → 180 ms |       -4.0% | 4/1 | 1.000 | too few rounds |
+      | metric       |  baseline → candidate |        change [CI] | +/- |     p | verdict        |
+      | ------------ | --------------------: | -----------------: | --: | ----: | -------------- |
+      | p95 *        |        14.1 → 12.3 ms |             -13.2% | 5/0 | 0.375 | too few rounds |
+      | p99          |        21.4 → 19.5 ms |              -9.4% | 5/0 | 0.313 | too few rounds |
+      | fail_rate *  |          0.00 → 0.04% |           +0.02 pp | 1/3 | 0.750 | too few rounds |
+      | throughput * | 1497.0 → 1644.3 req/s |             +10.4% | 5/0 | 0.375 | too few rounds |
+      | heap_peak    |     57.98 → 57.69 MiB | -0.1% [-1.1, +1.3] | 3/2 | 1.000 | equivalent     |
+      | gc_pause     |          183 → 180 ms |              -4.0% | 4/1 | 1.000 | too few rounds |
 
       - p95: too few rounds; about 3 more rounds would probably decide it
       - p99: too few rounds; about 3 more rounds would probably decide it
@@ -81,7 +81,8 @@ describe("renderReportMarkdown", () => {
 
       - baseline → candidate: the medians of the versions' valid runs.
       - change: candidate against baseline round by round; a ratio in percent, with its interval at this
-        look's level (95.0%): Hodges-Lehmann on per-round log-ratios.
+        look's level (95.0%): Hodges-Lehmann on per-round log-ratios. An equivalent
+        row shows its equivalence interval (90.0%) instead: the one its verdict rests on.
       - +/-: rounds in which the candidate did better / worse.
       - p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family (critical,
         or the others).
@@ -192,7 +193,8 @@ describe("renderReportMarkdown", () => {
 
       - baseline → candidate: the medians of the versions' valid runs.
       - change: candidate against baseline round by round; a ratio in percent, with its interval at this
-        look's level (95.0%): Hodges-Lehmann on per-round log-ratios.
+        look's level (95.0%): Hodges-Lehmann on per-round log-ratios. An equivalent
+        row shows its equivalence interval (90.0%) instead: the one its verdict rests on.
       - +/-: rounds in which the candidate did better / worse.
       - p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family (critical,
         or the others).

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Change } from "../../../../src/staging/report/Aggregate.js";
 import { busyWindows } from "../../../../src/staging/report/busyWindows.js";
 import { sideStats } from "../../../../src/staging/report/sideStats.js";
+import { changeCell } from "../../../../src/staging/report/verdictCells.js";
 import { decideVerdict, moreRounds, type VerdictInput } from "../../../../src/staging/report/verdict.js";
 import { LOWER, modeCells, ramp } from "./campaignCells.js";
 
@@ -96,5 +97,23 @@ describe("busyWindows", () => {
 
   it("counts each version's own windows in the alternate design", () => {
     expect(busyWindows(cells, "alternate")).toEqual({ busy: 4, total: 12 });
+  });
+});
+
+describe("changeCell", () => {
+  const change: Change = {
+    scale: "ratio",
+    estimate: 1.01,
+    ci: { lo: 0.94, hi: 1.08, level: 0.95 },
+    equivalence_ci: { lo: 0.96, hi: 1.04, level: 0.9 },
+    band: { lo: 1 / 1.05, hi: 1.05 },
+  };
+
+  it("shows an equivalent row's equivalence interval, the one its verdict rests on", () => {
+    expect(changeCell("ms", change, "equivalent")).toBe("+1.0% [-4.0, +4.0]");
+  });
+
+  it("shows every other row's interval at the look's level", () => {
+    expect(changeCell("ms", change, "inconclusive")).toBe("+1.0% [-6.0, +8.0]");
   });
 });

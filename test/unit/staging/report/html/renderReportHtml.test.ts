@@ -69,7 +69,7 @@ describe("renderReportHtml on the fixture campaign", () => {
     }
     expect(html).toContain(`<td class="num">14.1 ms</td>`);
     // A figure's caption names the change and the adjusted p of its row.
-    expect(html).toContain(`<span class="facts">change -13.4%, p (Holm) 0.375</span>`);
+    expect(html).toContain(`<span class="facts">change -13.2%, p (Holm) 0.375</span>`);
     expect(html).toContain(`<span class="v v-few">too few rounds</span>`);
     expect(html).toContain(`<span class="v v-na">n/a</span>`);
   });
