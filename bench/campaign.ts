@@ -24,7 +24,8 @@ const NOISE = fileURLToPath(new URL("../scripts/ci/noise.mjs", import.meta.url))
 const REPO = fileURLToPath(new URL("../", import.meta.url));
 const repeats = Number(process.env.BENCH_REPEATS ?? 20);
 const chosen = (process.env.BENCH_SCENARIOS ?? "aa-quiet,aa-noise,slow-quiet,slow-noise,demo").split(",");
-const RUNS = { min: 8, max: Number(process.env.BENCH_MAX_ROUNDS ?? 20) };
+const MAX_ROUNDS = Number(process.env.BENCH_MAX_ROUNDS ?? 20);
+const RUNS = { min: Math.min(8, MAX_ROUNDS), max: MAX_ROUNDS };
 const LOAD = process.env.BENCH_LOAD ?? "mode: duet, windows: 4, warmup_s: 2, duration_s: 1, connections: 2";
 const METRICS = `metrics:
   p95: { direction: lower, noise_band: 0.05, critical: true }
@@ -254,10 +255,10 @@ try {
     `campaign bench, ${new Date().toISOString().slice(0, 10)}: ${cpu.length} CPUs (${cpu[0]?.model ?? "?"}), load ${loadavg()[0]!.toFixed(2)} at start`,
   );
   console.log(
-    `  method: paired rounds, Wilcoxon signed-rank + Hodges-Lehmann on per-round log-ratios, Holm within the critical family, Pocock alpha spending over looks; alpha 0.05`,
+    `  method: paired rounds, Wilcoxon signed-rank + Hodges-Lehmann on per-round log-ratios, Holm within the critical family, equivalence by two one-sided tests, group-sequential levels (Pocock-type spending) over looks; alpha 0.05`,
   );
   console.log(
-    `  settings: node mode, ${LOAD}; runs ${RUNS.min}..${RUNS.max} until decided; critical p95, throughput and cpu_per_request (band 5% each), fail_rate (0.1 pp)`,
+    `  settings: node mode, ${LOAD}; ${RUNS.min === RUNS.max ? `${RUNS.max} rounds (one look)` : `runs ${RUNS.min}..${RUNS.max} until decided`}; critical p95, throughput and cpu_per_request (band 5% each), fail_rate (0.1 pp)`,
   );
   for (const [name, candidate, noisy] of [
     ["aa-quiet", "same", false],
