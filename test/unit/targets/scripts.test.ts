@@ -6,7 +6,14 @@ import { describe, expect, it } from "vitest";
 import { requireOrSkip } from "../../helpers/integration.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
-const SCRIPTS = ["scripts/e2e-k3s-helm.sh", "scripts/lib/e2e-k3s-common.sh", "scripts/ci/start-sshd.sh"];
+const SCRIPTS = [
+  "scripts/e2e-k3s-helm.sh",
+  "scripts/lib/e2e-k3s-common.sh",
+  ...readdirSync(join(root, "scripts/ci"))
+    .filter((f) => f.endsWith(".sh"))
+    .sort()
+    .map((f) => `scripts/ci/${f}`),
+];
 const hasShellcheck = spawnSync("shellcheck", ["--version"]).status === 0;
 
 describe("e2e and CI shell scripts", () => {
