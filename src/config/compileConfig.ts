@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import { dirname, extname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import type * as Esbuild from "esbuild";
 import type { Plugin } from "esbuild";
 import { StagingError } from "../errors/index.js";
 
@@ -20,7 +21,7 @@ export interface CompiledConfig {
  * module can be kept in a cache folder and imported from there.
  */
 export async function compileConfig(file: string): Promise<CompiledConfig> {
-  const { build } = await import("esbuild");
+  const { build } = await loadEsbuild(file);
   const dir = dirname(file);
   try {
     const result = await build({
@@ -104,6 +105,20 @@ const LOADERS: Record<string, "ts" | "tsx" | "js" | "jsx"> = {
   ".cjs": "js",
   ".jsx": "jsx",
 };
+
+/** esbuild, an optional dependency: an install without it (`--omit=optional`) is told what to add. */
+async function loadEsbuild(file: string): Promise<typeof Esbuild> {
+  try {
+    return await import("esbuild");
+  } catch (error) {
+    throw new StagingError("The config file cannot be compiled: esbuild is not installed", {
+      code: "E_CONFIG",
+      facts: { file, error: error instanceof Error ? error.message.split("\n")[0]! : String(error) },
+      hint: "npm install esbuild (staging compiles its config with it; an install with --omit=optional leaves it out)",
+      cause: error,
+    });
+  }
+}
 
 function compileError(file: string, error: unknown): StagingError {
   const first = (
