@@ -49,8 +49,7 @@ export function aggregateCampaign(
   at: AnalysisPoint,
 ): Aggregate {
   const ordered = orderCells(identity, cells);
-  const alphaLook = lookAlpha(at);
-  const alphaFinal = lookAlpha({ rounds: Infinity, looks: at.looks.length > 0 ? at.looks : [at.rounds] });
+  const { look: alphaLook, last: alphaFinal } = designLevels(at);
   const compared = identity.modes.map((mode) =>
     compareMode(
       identity,
@@ -160,10 +159,18 @@ function compareMode(
  * the level of the next look; past the last look, the last look's.
  */
 export function lookAlpha(at: Pick<AnalysisPoint, "rounds" | "looks">): number {
+  return designLevels(at).look;
+}
+
+/** The level of this look (as `lookAlpha`) and of the design's last look. */
+function designLevels(at: Pick<AnalysisPoint, "rounds" | "looks">): { look: number; last: number } {
   const looks = at.looks.length > 0 ? at.looks : [at.rounds];
   const levels = levelsOf(looks);
   const index = looks.findIndex((n) => n >= at.rounds);
-  return levels[index < 0 ? looks.length - 1 : index] ?? ALPHA;
+  return {
+    look: levels[index < 0 ? looks.length - 1 : index] ?? ALPHA,
+    last: levels[looks.length - 1] ?? ALPHA,
+  };
 }
 
 /** The levels of recent designs: a report or a growing campaign asks for the same looks again and again. */

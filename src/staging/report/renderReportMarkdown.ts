@@ -2,6 +2,7 @@ import type { Aggregate, CriticalFinding, InvalidRun, ModeTable } from "./Aggreg
 import { fixed, formatP, signedPercent } from "./formatNumber.js";
 import { renderEndpointTable, renderModeTable } from "./renderModeTable.js";
 import { modeNotes } from "./modeNotes.js";
+import { intervalLevels } from "./verdictCells.js";
 
 /**
  * report.md: a header (the campaign's creation time is its only timestamp), one table per mode
@@ -95,17 +96,18 @@ function invalidList(runs: readonly InvalidRun[]): string {
 }
 
 function legend(a: Aggregate): string {
+  const level = intervalLevels(a);
   return [
     "## Legend",
     "",
     "- baseline → candidate: the medians of the versions' valid runs.",
     "- change: candidate against baseline round by round; a ratio in percent, with its interval at this",
-    `  look's level (${fixed(100 * (1 - a.alpha_look), 1)}%): Hodges-Lehmann on per-round log-ratios. An equivalent`,
-    `  row shows its equivalence interval (${fixed(100 * (1 - 2 * a.alpha_look), 1)}%) instead: the one its verdict rests on.`,
+    `  look's level (${level.shown}%): Hodges-Lehmann on per-round log-ratios. An equivalent`,
+    `  row shows its equivalence interval (${level.equivalence}%) instead: the one its verdict rests on.`,
     "- +/-: rounds in which the candidate did better / worse.",
     "- p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family (critical,\n  or the others).",
     "- improved / regressed: p below this look's level, and the interval on one side of no change.",
-    `- equivalent: the ${fixed(100 * (1 - 2 * a.alpha_look), 1)}% interval (two one-sided tests at this look's level)`,
+    `- equivalent: the ${level.equivalence}% interval (two one-sided tests at this look's level)`,
     "  lies inside ± the metric's noise band; checked before the others.",
     "- inconclusive: neither yet; the notes under a table estimate the rounds that would decide it.",
     "- too few rounds: not enough paired rounds for an interval at this level.",

@@ -1,4 +1,4 @@
-import type { Change, MetricRow } from "./Aggregate.js";
+import type { Aggregate, Change, MetricRow } from "./Aggregate.js";
 import { fixed, formatP } from "./formatNumber.js";
 import { formatMetricValue, metricUnit, type MetricUnit } from "./metricUnits.js";
 
@@ -70,6 +70,14 @@ export function moreRoundsNote(row: MetricRow): string | null {
   if (row.more_rounds === null) return null;
   const rounds = row.more_rounds === 1 ? "1 more round" : `${row.more_rounds} more rounds`;
   return `${row.metric}: ${row.verdict}; about ${rounds} would probably decide it`;
+}
+
+/**
+ * The levels of a report's intervals in percent, one decimal (`95.0`, `90.0`): the look's own
+ * (1 − α) and the equivalence interval's (1 − 2α).
+ */
+export function intervalLevels(a: Pick<Aggregate, "alpha_look">): { shown: string; equivalence: string } {
+  return { shown: fixed(100 * (1 - a.alpha_look), 1), equivalence: fixed(100 * (1 - 2 * a.alpha_look), 1) };
 }
 
 /**

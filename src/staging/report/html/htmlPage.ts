@@ -2,6 +2,7 @@ import type { Aggregate, CriticalFinding } from "../Aggregate.js";
 import { formatP, signedPercent } from "../formatNumber.js";
 import { escapeHtml } from "./escapeHtml.js";
 import { PAGE_STYLE } from "./pageStyle.js";
+import { intervalLevels } from "../verdictCells.js";
 
 /** No request leaves the page: no scripts, no fetches; styles and images only inline. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -71,9 +72,10 @@ function families(a: Aggregate): string {
 }
 
 function legend(a: Aggregate): string {
+  const level = intervalLevels(a);
   const items = [
-    `change: candidate against baseline round by round (ratio in percent), with its interval at this look's level (${escapeHtml((100 * (1 - a.alpha_look)).toFixed(1))}%): Hodges-Lehmann on per-round log-ratios; an equivalent row shows its equivalence interval (${escapeHtml((100 * (1 - 2 * a.alpha_look)).toFixed(1))}%) instead, the one its verdict rests on. +/-: rounds in which the candidate did better / worse. p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family.`,
-    `improved / regressed: p below this look's level, and the interval on one side of no change. equivalent: the ${escapeHtml((100 * (1 - 2 * a.alpha_look)).toFixed(1))}% interval (two one-sided tests at this look's level) lies inside ± the metric's noise band; checked before the others. inconclusive: neither yet (the notes under the table estimate the rounds that would decide it). too few rounds: no interval at this level yet. n/a: not published in that mode. * critical metric: a regression blocks <code>promote</code> unless forced.`,
+    `change: candidate against baseline round by round (ratio in percent), with its interval at this look's level (${level.shown}%): Hodges-Lehmann on per-round log-ratios; an equivalent row shows its equivalence interval (${level.equivalence}%) instead, the one its verdict rests on. +/-: rounds in which the candidate did better / worse. p: exact two-sided Wilcoxon signed-rank over rounds, Holm-adjusted within its family.`,
+    `improved / regressed: p below this look's level, and the interval on one side of no change. equivalent: the ${level.equivalence}% interval (two one-sided tests at this look's level) lies inside ± the metric's noise band; checked before the others. inconclusive: neither yet (the notes under the table estimate the rounds that would decide it). too few rounds: no interval at this level yet. n/a: not published in that mode. * critical metric: a regression blocks <code>promote</code> unless forced.`,
     `Ratio plots (changes, per endpoint): the dot is the change candidate / baseline, the bar its interval, on a log axis; the dashed line at 1 is no change, the grey band the noise band; the colour is the verdict. A change that is a difference (a value was 0, as a failure rate often is) has no ratio and is named under the plot.`,
     `Per endpoint: the requests of one name of the benchmark, compared as the whole is; in the secondary family, never critical.`,
     `Latency distributions: each version's valid runs together (histograms added), the share of requests answered within each latency on a log axis; the y axis is stretched toward the tail; dots mark p50, p95 and p99.`,
