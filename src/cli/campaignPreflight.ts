@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { preflightBuild } from "../staging/images/preflightBuild.js";
 import { StagingError } from "../errors/index.js";
 import { validateCampaignId } from "../staging/campaign/CampaignIdentity.js";
-import { MAX_ROUNDS } from "../staging/campaign/planCampaign.js";
+import { MAX_ROUNDS } from "../staging/report/index.js";
 import type { CampaignRequest } from "../staging/campaign/CampaignRequest.js";
 import { loadRequests } from "../staging/measure/loadCorpus.js";
 import { findBaseline, pickVersion } from "../staging/versions/index.js";

@@ -5,6 +5,7 @@ import {
   validateCampaignId,
   type CampaignIdentity,
 } from "./CampaignIdentity.js";
+import { MAX_ROUNDS } from "../report/index.js";
 import type { CampaignPlan } from "./CampaignPlan.js";
 import type { CampaignRequest } from "./CampaignRequest.js";
 import { buildSchedule, planLooks } from "./schedule.js";
@@ -20,9 +21,6 @@ export interface PlanFacts {
   target: CampaignIdentity["target"];
   recipes: string;
 }
-
-/** The most rounds a campaign may plan. */
-export const MAX_ROUNDS = 1000;
 
 /**
  * A campaign's plan, pure: its identity (and so its id), its schedule of rounds up to the most it

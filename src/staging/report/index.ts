@@ -31,4 +31,4 @@ export { formatMetricValue, metricUnit } from "./metricUnits.js";
 export type { MetricUnit } from "./metricUnits.js";
 export { renderReportJson } from "./renderReportJson.js";
 export { renderReportMarkdown } from "./renderReportMarkdown.js";
-export { ALPHA } from "./verdict.js";
+export { ALPHA, MAX_ROUNDS } from "./verdict.js";

@@ -17,8 +17,8 @@ export interface VerdictInput {
   familySize: number;
 }
 
-/** The most rounds a campaign may plan (`MAX_ROUNDS` of planCampaign): no note advises more. */
-const MAX_CAMPAIGN_ROUNDS = 1000;
+/** The most rounds a campaign may plan; no note advises more. */
+export const MAX_ROUNDS = 1000;
 
 /**
  * The rules, in order:
@@ -76,7 +76,7 @@ export function moreRounds(input: VerdictInput, verdict: Verdict): number | null
     alpha: Math.min(2 * alpha, 0.5),
   }).toShowEquivalence;
   const options = [detect, equivalence].filter(
-    (n): n is number => n !== null && n > row.pairs && n <= MAX_CAMPAIGN_ROUNDS,
+    (n): n is number => n !== null && n > row.pairs && n <= MAX_ROUNDS,
   );
   return options.length === 0 ? null : Math.min(...options) - row.pairs;
 }
