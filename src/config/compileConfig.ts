@@ -4,7 +4,7 @@ import { dirname, extname, isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type * as Esbuild from "esbuild";
 import type { Plugin } from "esbuild";
-import { StagingError } from "../errors/index.js";
+import { errorLine, StagingError } from "../errors/index.js";
 
 /** A config compiled to one ES module that runs from anywhere, and the local files it was made of. */
 export interface CompiledConfig {
@@ -113,7 +113,7 @@ async function loadEsbuild(file: string): Promise<typeof Esbuild> {
   } catch (error) {
     throw new StagingError("The config file cannot be compiled: esbuild is not installed", {
       code: "E_CONFIG",
-      facts: { file, error: error instanceof Error ? error.message.split("\n")[0]! : String(error) },
+      facts: { file, error: errorLine(error) },
       hint: "npm install esbuild (staging compiles its config with it; an install with --omit=optional leaves it out)",
       cause: error,
     });
@@ -130,7 +130,7 @@ function compileError(file: string, error: unknown): StagingError {
     facts: {
       file: where ? resolve(dirname(file), where.file) : file,
       ...(where ? { line: `${where.line}:${where.column + 1}` } : {}),
-      error: first?.text ?? (error instanceof Error ? error.message.split("\n")[0]! : String(error)),
+      error: first?.text ?? errorLine(error),
     },
     hint: "fix the file so that `export default defineConfig({ ... })` compiles",
     cause: error,

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { StagingError } from "../errors/index.js";
+import { errorLine, StagingError } from "../errors/index.js";
 import { importConfigModule } from "./importConfigModule.js";
 import { resolveConfig } from "./resolveConfig.js";
 import type { ResolvedConfig, StagingConfig } from "./StagingConfig.js";
@@ -72,7 +72,7 @@ async function importConfig(file: string): Promise<StagingConfig> {
     if (error instanceof StagingError) throw error;
     throw new StagingError("The config file could not be loaded", {
       code: "E_CONFIG",
-      facts: { file, error: error instanceof Error ? error.message.split("\n")[0] : String(error) },
+      facts: { file, error: errorLine(error) },
       hint: "fix the file so that `export default defineConfig({ ... })` evaluates",
       cause: error,
     });

@@ -1,3 +1,5 @@
+import { errorLine } from "../errors/index.js";
+
 /** What went wrong in a recipe function, in one line: the failed command and its exit code, or the thrown message. */
 export function recipeError(error: unknown): string {
   const failed = error as { exitCode?: unknown; stderr?: unknown; message?: unknown } | null;
@@ -5,8 +7,7 @@ export function recipeError(error: unknown): string {
     const stderr = typeof failed.stderr === "string" ? lastLine(failed.stderr) : "";
     return `a command exited ${failed.exitCode}${stderr ? ` (${stderr})` : ""}`;
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split("\n")[0] ?? message;
+  return errorLine(error);
 }
 
 function lastLine(text: string): string {
