@@ -6,16 +6,21 @@ import { changeCell } from "../../../../src/staging/report/verdictCells.js";
 import { decideVerdict, moreRounds, type VerdictInput } from "../../../../src/staging/report/verdict.js";
 import { LOWER, modeCells, ramp } from "./campaignCells.js";
 
-/** A row of a lower-is-better metric with the given change, p and spread over `pairs` rounds. */
-function input(change: Partial<Change>, p: number | null, pairs = 10, spread = 0.05): VerdictInput {
-  const full: Change = {
+/** A ratio change in a 5% band, with the given fields. */
+function ratioChange(fields: Partial<Change>): Change {
+  return {
     scale: "ratio",
     estimate: 1,
     ci: { lo: 0.9, hi: 1.1, level: 0.95 },
     equivalence_ci: { lo: 0.92, hi: 1.08, level: 0.9 },
     band: { lo: 1 / 1.05, hi: 1.05 },
-    ...change,
+    ...fields,
   };
+}
+
+/** A row of a lower-is-better metric with the given change, p and spread over `pairs` rounds. */
+function input(change: Partial<Change>, p: number | null, pairs = 10, spread = 0.05): VerdictInput {
+  const full = ratioChange(change);
   const side = sideStats(Array<number>(pairs).fill(1), 0);
   return {
     row: {
@@ -101,13 +106,11 @@ describe("busyWindows", () => {
 });
 
 describe("changeCell", () => {
-  const change: Change = {
-    scale: "ratio",
+  const change = ratioChange({
     estimate: 1.01,
     ci: { lo: 0.94, hi: 1.08, level: 0.95 },
     equivalence_ci: { lo: 0.96, hi: 1.04, level: 0.9 },
-    band: { lo: 1 / 1.05, hi: 1.05 },
-  };
+  });
 
   it("shows an equivalent row's equivalence interval, the one its verdict rests on", () => {
     expect(changeCell("ms", change, "equivalent")).toBe("+1.0% [-4.0, +4.0]");
