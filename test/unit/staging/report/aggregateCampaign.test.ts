@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { isStagingError } from "../../../../src/errors/index.js";
-import { aggregateCampaign, lookAlpha } from "../../../../src/staging/report/aggregateCampaign.js";
-import type { CellSummary } from "../../../../src/staging/report/index.js";
+import {
+  aggregateCampaign,
+  lookAlpha,
+  type AnalysisPoint,
+} from "../../../../src/staging/report/aggregateCampaign.js";
+import type { CellSummary, MetricRow, ReportMetricSpec } from "../../../../src/staging/report/index.js";
 import {
   alphaSpending,
   groupSequentialLevels,
@@ -18,7 +22,19 @@ import {
   loadFixture,
   modeCells,
   ramp,
+  type Series,
 } from "./campaignCells.js";
+
+/** The one row of a campaign in mode node that compares one metric. */
+function onlyRow(
+  specs: Record<string, ReportMetricSpec>,
+  baseline: Series,
+  candidate: Series,
+  point: AnalysisPoint,
+  id = identity(),
+): MetricRow {
+  return aggregateCampaign(id, specs, modeCells("node", baseline, candidate), point).modes[0]!.metrics[0]!;
+}
 
 describe("the paired comparison over rounds", () => {
   it("sees a 5% slowdown through 40% drift that hits both versions alike, where an unpaired test cannot", () => {
@@ -40,12 +56,7 @@ describe("the paired comparison over rounds", () => {
 
   it("calls identical copies equivalent: the interval of the ratio lies inside the noise band", () => {
     const [base, cand] = drifting(10, 1.0, 10, 0.4, 0.01);
-    const row = aggregateCampaign(
-      identity(),
-      { p95: LOWER },
-      modeCells("node", { p95: base }, { p95: cand }),
-      at(10),
-    ).modes[0]!.metrics[0]!;
+    const row = onlyRow({ p95: LOWER }, { p95: base }, { p95: cand }, at(10));
     expect(row.change!.ci!.lo).toBeGreaterThan(1 / 1.05);
     expect(row.change!.ci!.hi).toBeLessThan(1.05);
     expect(row.verdict).toBe("equivalent");
@@ -54,24 +65,14 @@ describe("the paired comparison over rounds", () => {
   it("says inconclusive when the interval straddles the band, and estimates the rounds that would decide", () => {
     const base = ramp(10, 0, 8);
     const cand = [10.6, 9.7, 10.9, 9.9, 10.4, 10.8, 9.6, 10.5];
-    const row = aggregateCampaign(
-      identity(),
-      { p95: LOWER },
-      modeCells("node", { p95: base }, { p95: cand }),
-      at(8),
-    ).modes[0]!.metrics[0]!;
+    const row = onlyRow({ p95: LOWER }, { p95: base }, { p95: cand }, at(8));
     expect(row.verdict).toBe("inconclusive");
     expect(row.more_rounds).toBeGreaterThan(0);
   });
 
   it("needs six paired rounds for a 95% interval: with five the verdict is too few rounds", () => {
     const [base, cand] = drifting(10, 1.5, 5);
-    const row = aggregateCampaign(
-      identity(["node"], 5),
-      { p95: LOWER },
-      modeCells("node", { p95: base }, { p95: cand }),
-      at(5),
-    ).modes[0]!.metrics[0]!;
+    const row = onlyRow({ p95: LOWER }, { p95: base }, { p95: cand }, at(5), identity(["node"], 5));
     expect(row.change?.ci).toBeNull();
     expect(row.verdict).toBe("too few rounds");
   });
@@ -98,12 +99,7 @@ describe("the paired comparison over rounds", () => {
 
   it("shows equivalence by two one-sided tests: five close rounds are equivalent before a 95% interval exists", () => {
     const [base, cand] = drifting(10, 1.0, 5, 0.4, 0.01);
-    const row = aggregateCampaign(
-      identity(["node"], 5),
-      { p95: LOWER },
-      modeCells("node", { p95: base }, { p95: cand }),
-      at(5),
-    ).modes[0]!.metrics[0]!;
+    const row = onlyRow({ p95: LOWER }, { p95: base }, { p95: cand }, at(5), identity(["node"], 5));
     expect(row.change?.ci).toBeNull();
     expect(row.change?.equivalence_ci?.level).toBeCloseTo(0.9, 12);
     expect(row.verdict).toBe("equivalent");
@@ -151,12 +147,7 @@ describe("the paired comparison over rounds", () => {
 
   it("turns higher-is-better around for throughput", () => {
     const [base, up] = drifting(1000, 1.2, 8);
-    const row = aggregateCampaign(
-      identity(),
-      { throughput: HIGHER },
-      modeCells("node", { throughput: base }, { throughput: up }),
-      at(8),
-    ).modes[0]!.metrics[0]!;
+    const row = onlyRow({ throughput: HIGHER }, { throughput: base }, { throughput: up }, at(8));
     expect(row.better_in).toBe(8);
     expect(row.verdict).toBe("improved");
   });
@@ -213,12 +204,7 @@ describe("looks of a campaign that stops when decided", () => {
     // Later looks test at more than their increment: reaching them means the earlier ones did not stop.
     expect(spent[2]).toBeGreaterThan(2 * increments[2]!);
     const [base, cand] = drifting(10, 1.3, 10);
-    const row = aggregateCampaign(
-      identity(),
-      { p95: LOWER },
-      modeCells("node", { p95: base }, { p95: cand }),
-      at(10, looks),
-    ).modes[0]!.metrics[0]!;
+    const row = onlyRow({ p95: LOWER }, { p95: base }, { p95: cand }, at(10, looks));
     expect(row.change?.ci?.level).toBeCloseTo(1 - spent[0]!, 12);
   });
 
