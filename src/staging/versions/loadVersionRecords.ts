@@ -1,4 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import { join } from "node:path";
 import { StagingError, translateFsError } from "../../errors/index.js";
 import type { Workspace } from "../workspace/Workspace.js";
@@ -12,26 +12,34 @@ import type { VersionRecord } from "./VersionEntry.js";
  * folder it can list, is an error.
  */
 export async function loadVersionRecords(ws: Workspace): Promise<VersionRecord[]> {
-  const entries = await readdir(ws.versionsDir, { withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return [];
-      throw translateFsError(error, { action: "list the versions", path: ws.versionsDir, field: "versions" });
-    },
-  );
+  const entries = listVersionFolders(ws);
   const records: VersionRecord[] = [];
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const dir = join(ws.versionsDir, entry.name);
-    if (
-      !entry.isDirectory() &&
-      !(entry.isSymbolicLink() && (await stat(dir).catch(() => null))?.isDirectory())
-    )
-      continue;
+    if (!entry.isDirectory() && !(entry.isSymbolicLink() && linksToFolder(dir))) continue;
     const record = await readVersionFile(join(dir, "version.yaml"), entry.name);
-    await checkSnapshotFolder(dir, entry.name);
+    checkSnapshotFolder(dir, entry.name);
     records.push(record);
   }
   return records.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+function listVersionFolders(ws: Workspace): Dirent[] {
+  try {
+    return readdirSync(ws.versionsDir, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw translateFsError(error, { action: "list the versions", path: ws.versionsDir, field: "versions" });
+  }
+}
+
+function linksToFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Throws E_TWO_BASELINES, naming every baseline, when more than one version is `baseline`. */

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { StagingError, translateFsError } from "../../errors/index.js";
 import { locateNode } from "../workspace/locateNode.js";
 import { parseYamlFile } from "../workspace/parseYamlFile.js";
+import { simpleYamlMapping } from "../workspace/simpleYamlMapping.js";
 import type { ParsedYaml } from "../workspace/parseYamlFile.js";
 import { VERSION_STATUSES, isVersionStatus } from "./VersionStatus.js";
 import type { VersionRecord } from "./VersionEntry.js";
@@ -17,8 +18,22 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{
  */
 export async function readVersionFile(file: string, folderSlug: string): Promise<VersionRecord> {
   const text = readText(file, folderSlug);
+  // The common case without the YAML parser: a plain file that passes every check, without typos.
+  const simple = simpleYamlMapping(text);
+  if (simple !== undefined && !firstProblem(simple, folderSlug) && nearKeys(simple).length === 0)
+    return record(file, text, simple, []);
   const parsed = parseYamlFile(file, text, "E_VERSION_YAML");
   const fields = checkFields(parsed, folderSlug);
+  const warnings = versionKeyWarnings(file, fields, (key) => locateNode(parsed, [key], "key").line);
+  return record(file, text, fields, warnings);
+}
+
+function record(
+  file: string,
+  text: string,
+  fields: Record<string, unknown>,
+  warnings: string[],
+): VersionRecord {
   return {
     slug: fields.slug as string,
     status: fields.status as VersionRecord["status"],
@@ -28,7 +43,7 @@ export async function readVersionFile(file: string, folderSlug: string): Promise
     file,
     fields,
     text,
-    warnings: versionKeyWarnings(file, fields, (key) => locateNode(parsed, [key], "key").line),
+    warnings,
   };
 }
 
@@ -107,6 +122,13 @@ function checkFields(parsed: ParsedYaml, folder: string): Record<string, unknown
     });
   }
   const fields = data as Record<string, unknown>;
+  const problem = firstProblem(fields, folder);
+  if (problem) throw fieldError(parsed, problem);
+  return fields;
+}
+
+/** The first required field that is missing, not text, or not valid; undefined when all are. */
+function firstProblem(fields: Record<string, unknown>, folder: string): FieldProblem | undefined {
   for (const key of REQUIRED) {
     const got = fields[key];
     if (typeof got === "string") continue;
@@ -119,28 +141,15 @@ function checkFields(parsed: ParsedYaml, folder: string): Record<string, unknown
     const hint =
       near &&
       `\`${near.key}\` is there: did you mean \`${key}\`? Fix version.yaml by hand; nothing was changed`;
-    throw fieldError(parsed, {
-      path: [key],
-      code: "E_VERSION_FIELD",
-      headline,
-      expected,
-      got,
-      ...(hint ? { hint } : {}),
-    });
+    return { path: [key], code: "E_VERSION_FIELD", headline, expected, got, ...(hint ? { hint } : {}) };
   }
   for (const rule of RULES) {
     const got = fields[rule.key] as string;
     if (rule.ok(got, folder)) continue;
     const headline = rule.headline(got, folder);
-    throw fieldError(parsed, {
-      path: [rule.key],
-      code: rule.code,
-      headline,
-      expected: rule.expected(folder),
-      got,
-    });
+    return { path: [rule.key], code: rule.code, headline, expected: rule.expected(folder), got };
   }
-  return fields;
+  return undefined;
 }
 
 /** A problem with one field of version.yaml. */
