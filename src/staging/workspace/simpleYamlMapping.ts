@@ -7,7 +7,7 @@
  * Certain means: full-line comments and empty lines, and otherwise one `key: value` per line,
  * where key and value are each a plain word (a letter, then letters, digits, `.`, `_`, `-`, at
  * most one inner `:`; not `true`, `false` or `null` in any case) or, for values, one
- * single-quoted string on the line. No duplicate key, no tab, no carriage return, no control
+ * single-quoted string, or one double-quoted string without a backslash, on the line. No duplicate key, no tab, no carriage return, no control
  * character, no trailing comment: each of those is left to the parser, which knows the rules.
  */
 export function simpleYamlMapping(text: string): Record<string, string> | undefined {
@@ -22,18 +22,20 @@ export function simpleYamlMapping(text: string): Record<string, string> | undefi
     if (!match) return undefined;
     const key = match[1]!;
     if (Object.hasOwn(fields, key) || SPECIAL.test(key)) return undefined;
-    const quoted = match[2];
-    const plain = match[3];
+    const [, , singleQuoted, doubleQuoted, plain] = match;
     if (plain !== undefined && SPECIAL.test(plain)) return undefined;
-    fields[key] = quoted !== undefined ? quoted.replaceAll("''", "'") : plain!;
+    fields[key] = singleQuoted?.replaceAll("''", "'") ?? doubleQuoted ?? plain!;
     keys++;
   }
   return keys > 0 ? fields : undefined;
 }
 
 const WORD = "[A-Za-z][A-Za-z0-9._-]*(?::[A-Za-z0-9][A-Za-z0-9._-]*)?";
-// The key, then either a single-quoted string (quotes doubled inside) or a plain word.
-const LINE = new RegExp(`^(${WORD}): (?:'((?:[^'\\x00-\\x1f\\x7f]|'')*)'|(${WORD}))$`);
+// The key, then a single-quoted string (quotes doubled inside), a double-quoted one with no
+// escapes, or a plain word.
+const LINE = new RegExp(
+  `^(${WORD}): (?:'((?:[^'\\x00-\\x1f\\x7f]|'')*)'|"([^"\\\\\\x00-\\x1f\\x7f]*)"|(${WORD}))$`,
+);
 const SPECIAL = /^(true|false|null)$/i;
 // eslint-disable-next-line no-control-regex -- the point is to find control characters
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;

@@ -37,6 +37,11 @@ const piece = fc.constantFrom(
   "''",
   "'x'",
   '"x"',
+  '"',
+  "\\",
+  "\\n",
+  '\\"',
+  '"a b: c"',
   "#",
   " #c",
   " ",
@@ -59,9 +64,13 @@ const piece = fc.constantFrom(
   "x.y_z-1",
 );
 const line = fc.array(piece, { minLength: 0, maxLength: 5 }).map((parts) => parts.join(""));
-const keyValue = fc
-  .tuple(piece, fc.array(piece, { maxLength: 3 }))
-  .map(([key, value]) => `${key}: ${value.join("")}`);
+const inside = fc.array(piece, { maxLength: 3 }).map((parts) => parts.join(""));
+const value = fc.oneof(
+  inside,
+  inside.map((t) => `'${t}'`),
+  inside.map((t) => `"${t}"`),
+);
+const keyValue = fc.tuple(piece, value).map(([key, v]) => `${key}: ${v}`);
 const text = fc
   .array(fc.oneof(line, keyValue, keyValue), { minLength: 0, maxLength: 8 })
   .map((lines) => lines.join("\n"));
@@ -90,6 +99,14 @@ describe("simpleYamlMapping", () => {
     const simple = simpleYamlMapping(written);
     expect(simple).toBeDefined();
     expect(simple).toEqual(parsed(written));
+  });
+
+  it("reads the demo's hand-written files, with double-quoted text", () => {
+    const text =
+      "# yaml-language-server: $schema=../version.schema.json\nslug: candidate\n" +
+      'created_at: "2026-11-25T00:00:00Z"\nnotes: "Single-pass tokenizer; responses unchanged."\n';
+    expect(simpleYamlMapping(text)).toEqual(parsed(text));
+    expect(simpleYamlMapping(text)?.notes).toBe("Single-pass tokenizer; responses unchanged.");
   });
 
   it("leaves duplicate keys, flow values, trailing comments and empty files to the parser", () => {
