@@ -1,6 +1,8 @@
 // The command line as one file per entry: a no-op `make` is short enough that loading ~100
-// modules one by one took half of it. Packages stay external (and lazily imported where heavy);
-// the tsc output beside it remains the library entry (`staging` in a config) and its types.
+// modules one by one took half of it. Each command's action is imported when it runs, so it goes
+// into a chunk of its own (shared code into shared chunks): `--help` loads the declarations alone.
+// Packages stay external (and lazily imported where heavy); the tsc output beside it remains the
+// library entry (`staging` in a config) and its types.
 import { build } from "esbuild";
 
 await build({
@@ -11,6 +13,8 @@ await build({
   },
   outdir: "dist/bundle",
   bundle: true,
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   platform: "node",
   format: "esm",
   target: "node20",

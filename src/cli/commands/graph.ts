@@ -1,11 +1,6 @@
+import { lazyAction } from "../lazyAction.js";
 import type { Command, Option } from "commander";
-import { expandedGraph } from "../expandedGraph.js";
-import { StagingError } from "../../errors/index.js";
-import { openContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
-
-const FORMATS = ["dot", "mermaid", "json"] as const;
-type Format = (typeof FORMATS)[number];
 
 export function registerGraph(
   program: Command,
@@ -17,44 +12,5 @@ export function registerGraph(
     .description("the nodes a target needs, as dot, mermaid or json")
     .argument("<target>")
     .addOption(option("--format <format>", "dot | mermaid | json").default("dot"))
-    .action(async (target: string, flags: { format: string }, command: Command) => {
-      if (!FORMATS.includes(flags.format as Format)) {
-        throw new StagingError("Unknown graph format", {
-          code: "E_USAGE",
-          facts: { flag: "--format", expected: FORMATS.join(" | "), got: flags.format },
-        });
-      }
-      const ctx = await openContext(command.optsWithGlobals<GlobalOptions>(), output);
-      const { graph, ids: roots, dry } = await expandedGraph(ctx, [target]);
-      const depsOf = (id: string) => dry.deps.get(id) ?? graph.get(id).deps;
-      const ids = graph.closure(roots, (node) => depsOf(node.id));
-      output.out(renderGraph(ids, depsOf, flags.format as Format));
-    });
-}
-
-/** The sub-graph of `ids` in a fixed order, so the text is stable. */
-export function renderGraph(
-  ids: string[],
-  depsOf: (id: string) => readonly string[],
-  format: Format,
-): string {
-  const edges = ids.flatMap((id) => [...depsOf(id)].sort().map((dep) => [dep, id] as const));
-  if (format === "json")
-    return JSON.stringify({ nodes: ids, edges: edges.map(([from, to]) => ({ from, to })) }, null, 2);
-  if (format === "mermaid") {
-    const name = new Map(ids.map((id, i) => [id, `n${i}`]));
-    return [
-      "graph LR",
-      ...ids.map((id) => `  ${name.get(id)}["${id.replace(/"/g, "#quot;")}"]`),
-      ...edges.map(([a, b]) => `  ${name.get(a)} --> ${name.get(b)}`),
-    ].join("\n");
-  }
-  const q = (s: string) => JSON.stringify(s);
-  return [
-    "digraph staging {",
-    "  rankdir=LR;",
-    ...ids.map((id) => `  ${q(id)};`),
-    ...edges.map(([a, b]) => `  ${q(a)} -> ${q(b)};`),
-    "}",
-  ].join("\n");
+    .action(lazyAction(async () => (await import("../actions/graph.js")).graphAction(output)));
 }

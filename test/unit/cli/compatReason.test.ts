@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compatReason } from "../../../src/cli/commands/buildImages.js";
+import { compatReason } from "../../../src/cli/actions/buildImages.js";
 
 const plain = { forceRebuildImages: false };
 
