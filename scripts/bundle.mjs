@@ -3,7 +3,11 @@
 // into a chunk of its own (shared code into shared chunks): `--help` loads the declarations alone.
 // Packages stay external (and lazily imported where heavy); the tsc output beside it remains the
 // library entry (`staging` in a config) and its types.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// Chunks are named by content: the last build's would otherwise pile up, and ship in the package.
+rmSync("dist/bundle", { recursive: true, force: true });
 
 await build({
   entryPoints: {

@@ -9,21 +9,12 @@ import { monitorPaths } from "../filehash/fsmonitor/monitorPaths.js";
 import { FsStore } from "../store/FsStore.js";
 import { HashWorkerPool } from "../filehash/HashWorkerPool.js";
 import type { GraphTargets } from "../staging/graph/GraphTargets.js";
-import { planWorkspace } from "../planner/planWorkspace.js";
 import type { CampaignRequest } from "../staging/campaign/CampaignRequest.js";
 import type { DeployDrivers } from "../staging/deploy/DeployDrivers.js";
 import type { LoadedBenchmark } from "../staging/benchmark/index.js";
-import { MeasureEnv } from "../staging/measure/MeasureEnv.js";
+import type { MeasureEnv } from "../staging/measure/MeasureEnv.js";
 import { loadWorkspaceBenchmark } from "../staging/workspace/index.js";
-import { wireDeployDrivers } from "./wireDeployDrivers.js";
-import { LocalTarget } from "../targets/LocalTarget.js";
-import { createLifecycle } from "../targets/createLifecycle.js";
-import { openTarget, sshTargetOptions } from "../targets/openTarget.js";
-import { SshTarget } from "../targets/ssh/SshTarget.js";
-import type { Target } from "../targets/Target.js";
-import { lifecycleKind } from "../targets/VmLifecycle.js";
-import { isStagingError, StagingError } from "../errors/index.js";
-import { remoteProjectDirSetting } from "../targets/remoteProjectDir.js";
+import { isStagingError } from "../errors/index.js";
 import { listVersions, type VersionEntry } from "../staging/versions/index.js";
 import { openWorkspace, type Workspace } from "../staging/workspace/index.js";
 import type { Output } from "./Output.js";
@@ -39,7 +30,11 @@ export interface GlobalOptions {
   verbose?: boolean;
 }
 
-/** What a command works with: the resolved config, the store and the workspace's graph. */
+/**
+ * What a command works with: the resolved config, the store and the workspace's graph. The
+ * planner, the targets, the deploy drivers and the measuring instruments are imported on first
+ * use: `versions` and `report` need none of them, and their modules were most of what they loaded.
+ */
 export interface CliContext {
   config: ResolvedConfig;
   stagingDir: string;
@@ -100,10 +95,13 @@ export async function openContext(
     return list;
   };
   let opened: Promise<GraphTargets> | undefined;
-  const targets = () => (opened ??= openTargets(config, global, output));
+  const targets = () =>
+    (opened ??= import("./openGraphTargets.js").then((m) => m.openGraphTargets(config, global, output)));
   let wired: Promise<DeployDrivers> | undefined;
   const drivers = () =>
-    (wired ??= targets().then((t) => wireDeployDrivers(workspace, config, t, process.env)));
+    (wired ??= Promise.all([targets(), import("./wireDeployDrivers.js")]).then(([t, m]) =>
+      m.wireDeployDrivers(workspace, config, t, process.env),
+    ));
   let loaded: Promise<LoadedBenchmark | undefined> | undefined;
   const benchmark = () =>
     (loaded ??= loadWorkspaceBenchmark(workspace).catch((error: unknown) => {
@@ -113,7 +111,7 @@ export async function openContext(
   let instruments: Promise<MeasureEnv> | undefined;
   const measure = () =>
     (instruments ??= (async () =>
-      MeasureEnv.open(
+      (await import("../staging/measure/MeasureEnv.js")).MeasureEnv.open(
         { workspace, config, drivers: await drivers(), targets: await targets() },
         (await benchmark()) ?? (await loadWorkspaceBenchmark(workspace)),
       ))());
@@ -133,6 +131,7 @@ export async function openContext(
     measure,
     graph: async (options: GraphOptions = {}) => {
       const found = await benchmark();
+      const { planWorkspace } = await import("../planner/planWorkspace.js");
       return planWorkspace({
         workspace,
         config,
@@ -151,72 +150,4 @@ export async function openContext(
 export function monitorClient(stagingDir: string): FsMonitorClient | undefined {
   const paths = monitorPaths(stagingDir);
   return paths ? new FsMonitorClient({ paths, stagingDir }) : undefined;
-}
-
-async function openTargets(
-  config: ResolvedConfig,
-  global: GlobalOptions,
-  output: Output,
-): Promise<GraphTargets> {
-  const local = new LocalTarget();
-  const name = global.target ?? process.env.STAGING_TARGET ?? config.target;
-  const target = name === "local" ? local : await openRemote(config, name, global, output);
-  const [localIdentity, targetIdentity] = await Promise.all([local.identity(), target.identity()]);
-  const named = config.targets[name];
-  return {
-    target,
-    targetIdentity,
-    local,
-    localIdentity,
-    projectDir: remoteProjectDirSetting(process.env, named?.projectDir),
-  };
-}
-
-/**
- * A target reached over SSH. Its lifecycle (E2E_VM_LIFECYCLE, else the config, else external) is
- * said once: `external` means staging never creates or deletes the VM; `multipass` means staging
- * launches or starts it with the local multipass command, and still runs every command over SSH.
- */
-async function openRemote(
-  config: ResolvedConfig,
-  name: string,
-  global: GlobalOptions,
-  output: Output,
-): Promise<Target> {
-  const named = config.targets[name];
-  const kind = lifecycleKind(process.env, named?.lifecycle);
-  const log = (line: string) => output.err(line);
-  if (kind === "external") {
-    output.err(
-      `target ${named?.url ?? name}: lifecycle external (the VM exists; staging only connects to it over SSH)`,
-    );
-    return openTarget(name, {
-      named: config.targets,
-      identity: global.identity,
-      knownHosts: global.knownHosts,
-      log,
-    });
-  }
-  if (!named?.multipass) {
-    throw new StagingError("The multipass lifecycle needs the VM's settings", {
-      code: "E_LIFECYCLE",
-      facts: { target: name, field: `targets.${name}.multipass`, expected: "{ name, publicKeyFile, ... }" },
-    });
-  }
-  const lifecycle = createLifecycle({
-    configured: kind,
-    multipass: {
-      ...named.multipass,
-      stateDir: join(config.workspace, ".staging", "vm", named.multipass.name),
-    },
-    log,
-  });
-  const endpoint = await lifecycle.ensure();
-  return new SshTarget(
-    sshTargetOptions(endpoint.address, {
-      identity: global.identity ?? named.identity,
-      knownHosts: endpoint.knownHostsFile ?? global.knownHosts ?? named.knownHosts,
-      log,
-    }),
-  );
 }
