@@ -18,7 +18,8 @@ await build({
   outdir: "dist/bundle",
   bundle: true,
   splitting: true,
-  chunkNames: "chunks/[name]-[hash]",
+  // Beside the entries: code in a chunk finds hashWorker.js and fsmonitorDaemon.js as its siblings.
+  chunkNames: "[name]-[hash]",
   platform: "node",
   format: "esm",
   target: "node20",
