@@ -19,10 +19,11 @@ export const fingerprintTask = defineTask<FingerprintParams, FingerprintOutput, 
   version: "2",
   id: (p) => nodeIds.fingerprint(p.slug),
   pure: true,
+  outputFromKey: true,
   inputs: (p) => ({ files: [{ name: "snapshot", root: p.snapshotDir }] }),
   // The snapshot was read by the scan that made this node's key, in the same pass as its hashes.
-  run: async (p) => {
-    const { digest, files } = await hashedSnapshotFingerprint(p.snapshotDir);
+  run: async (p, ctx) => {
+    const { digest, files } = await hashedSnapshotFingerprint(p.snapshotDir, ctx.inputDigests.snapshot!);
     return { snapshot_fingerprint: digest, files };
   },
 });

@@ -34,6 +34,8 @@ export interface ActionContext {
   previous: NodeRecord | undefined;
   /** Why the node runs, in `explain`'s words. */
   reason: string;
+  /** The digest of each file input as it was hashed for this run's key, by input name. */
+  inputDigests: Readonly<Record<string, string>>;
   log(line: string): void;
 }
 
@@ -60,6 +62,13 @@ export interface TaskNode<Output = unknown> {
   after?: readonly string[];
   /** The action has no effect besides its output, so a dry run may evaluate it in memory. @default false */
   pure?: boolean;
+  /**
+   * The output is a function of the file inputs exactly as hashed for the key: the action takes
+   * them from that scan (checked against `inputDigests`) and never reads the files itself, so the
+   * engine does not hash the inputs again after it to see whether they changed while it ran.
+   * @default false
+   */
+  outputFromKey?: boolean;
   /** Nodes this node's output declares; they join the graph once the output is known. */
   expand?(output: Output): readonly TaskNode[];
   /** The task implementation's own version: bump it to invalidate every record of the task. */

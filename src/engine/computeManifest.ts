@@ -7,6 +7,8 @@ import type { TaskNode } from "./TaskNode.js";
 /** A node's current inputs: the key at once, the full manifest (with every file) on demand. */
 export interface CurrentManifest {
   key: string;
+  /** The digest of each file input that entered the key, by input name. */
+  inputDigests: Readonly<Record<string, string>>;
   manifest: () => InputManifest;
 }
 
@@ -41,6 +43,7 @@ export async function computeManifest(
   let manifest: InputManifest | undefined;
   return {
     key: keyOf(rest, digests),
+    inputDigests: digests,
     manifest: () =>
       (manifest ??= {
         ...rest,

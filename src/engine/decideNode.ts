@@ -14,6 +14,7 @@ export type Decision =
       run: true;
       manifest: () => InputManifest;
       key: string;
+      inputDigests: Readonly<Record<string, string>>;
       stored: NodeRecord | undefined;
       reason: string;
       reasonKind: ReasonKind;
@@ -31,12 +32,18 @@ export interface DecideContext {
 }
 
 export async function decideNode(node: TaskNode, ctx: DecideContext): Promise<Decision> {
-  const { key, manifest } = await computeManifest(node, ctx.hasher, ctx.env, ctx.upstreamDigests);
+  const { key, manifest, inputDigests } = await computeManifest(
+    node,
+    ctx.hasher,
+    ctx.env,
+    ctx.upstreamDigests,
+  );
   const stored = await ctx.store.get(node.id);
   const stale = (reasonKind: ReasonKind, reason: string): Decision => ({
     run: true,
     manifest,
     key,
+    inputDigests,
     stored,
     reason,
     reasonKind,

@@ -28,6 +28,8 @@ export interface TaskDefinition<Params, Output, Id = Params> {
   cost?: "cheap" | "expensive";
   /** See `TaskNode.pure`. @default false */
   pure?: boolean;
+  /** See `TaskNode.outputFromKey`. @default false */
+  outputFromKey?: boolean;
   run(params: Params, ctx: ActionContext): Promise<Output>;
   /** See `TaskNode.expand`. */
   expand?(params: Params, output: Output): readonly TaskNode[];
@@ -72,6 +74,7 @@ export function taskNode<Params, Output, Id = Params>(
   const after = task.after?.(params);
   if (after && after.length > 0) node.after = after;
   if (task.pure) node.pure = true;
+  if (task.outputFromKey) node.outputFromKey = true;
   if (task.dynamicDeps) node.dynamicDeps = (read) => task.dynamicDeps!(params, read);
   if (task.expand) node.expand = (output) => task.expand!(params, output);
   if (task.check) node.check = (record, ctx) => task.check!(params, record, ctx);

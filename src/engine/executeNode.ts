@@ -10,7 +10,8 @@ import type { ActionContext, TaskNode } from "./TaskNode.js";
 
 /**
  * Runs a stale node's action and records it. The record is written only after the action
- * completed and only if the inputs are unchanged afterwards; an interrupted node leaves no record.
+ * completed and only if the inputs are unchanged afterwards (for an `outputFromKey` node, the
+ * action itself answers for that); an interrupted node leaves no record.
  */
 export async function executeNode(
   node: TaskNode,
@@ -37,12 +38,9 @@ export async function executeNode(
     }
     const outputDigest = sha256Hex(canonicalJson(output ?? null));
     state.known(node, output, outputDigest);
-    const after = await computeManifest(
-      node,
-      options.hasher,
-      options.env,
-      state.digestsOf(state.keyDeps(node)),
-    );
+    const after = node.outputFromKey
+      ? decision
+      : await computeManifest(node, options.hasher, options.env, state.digestsOf(state.keyDeps(node)));
     const staleAfterRun = after.key !== decision.key;
     const outputUnchanged = decision.stored?.outputDigest === outputDigest;
     if (!staleAfterRun) {
@@ -107,6 +105,7 @@ function actionContext(
     },
     previous: decision.stored,
     reason: decision.reason,
+    inputDigests: decision.inputDigests,
     log: (line) => options.reporter?.log?.(node.id, line),
   };
 }

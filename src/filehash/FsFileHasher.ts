@@ -47,7 +47,7 @@ export class FsFileHasher implements FileHasher {
    */
   async fingerprint(input: FileInput): Promise<TreeFingerprint> {
     const tree = await this.scan(input, true);
-    return { fingerprint: tree.fingerprint!, count: tree.count };
+    return { fingerprint: tree.fingerprint!, count: tree.count, digest: tree.digest };
   }
 
   private async scan(input: FileInput, fingerprint: boolean): Promise<TreeHashes> {

@@ -1,9 +1,10 @@
 import type { FileInput } from "../engine/TaskNode.js";
 
-/** A tree's prototype fingerprint, and how many files and symlinks it holds. */
+/** A tree's prototype fingerprint, how many files and symlinks it holds, and its digest as a key input. */
 export interface TreeFingerprint {
   fingerprint: string;
   count: number;
+  digest: string;
 }
 
 /** What this process's hasher found in a tree the last time it hashed it. */
@@ -23,8 +24,8 @@ const recent = new Map<string, RecentTree>();
 /**
  * The hasher notes each tree it hashes, so that a task whose action needs more than the key can
  * take it from the scan its key came from instead of reading the tree again: the fingerprint
- * task's action runs right after the engine hashed the same input. The engine hashes the inputs
- * again after an action, so anything that changed in between leaves the node stale.
+ * task's action runs right after the engine hashed the same input, and checks that what it takes
+ * has the digest its key was made from.
  */
 export function noteRecentTree(input: Selection, tree: RecentTree): void {
   recent.set(selectionKey(input), tree);

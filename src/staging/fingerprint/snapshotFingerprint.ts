@@ -1,6 +1,8 @@
 import { join } from "node:path";
 import { readTree } from "../../filehash/readTree.js";
-import { recentTree } from "../../filehash/recentTrees.js";
+import { recentTree, type TreeFingerprint } from "../../filehash/recentTrees.js";
+import { treeDigest } from "../../engine/InputManifest.js";
+import { StagingError } from "../../errors/index.js";
 import { statTree } from "../../filehash/statTree.js";
 
 /** A snapshot's fingerprint (the prototype's), and how many files and symlinks the tree holds. */
@@ -25,14 +27,36 @@ export function snapshotFingerprint(root: string): SnapshotFingerprint {
 }
 
 /**
- * The same, for the fingerprint node's action, which runs right after the engine hashed the
- * snapshot: when that scan read only the files that changed, one more scan through the same hasher
- * reads every file once and leaves the fingerprint in the hasher's cache for next time.
+ * The same, for the fingerprint node's action, from the scan that made its key (`keyDigest`, the
+ * snapshot's digest in that key): when that scan read only the files that changed, one more scan
+ * through the same hasher reads every file once and leaves the fingerprint in the hasher's cache
+ * for next time. What it returns is the fingerprint of exactly the tree the key describes, so the
+ * engine need not scan the snapshot again after the action (`outputFromKey`); a snapshot that
+ * changed in between is an error, and the node stays stale.
  */
-export async function hashedSnapshotFingerprint(root: string): Promise<SnapshotFingerprint> {
+export async function hashedSnapshotFingerprint(
+  root: string,
+  keyDigest: string,
+): Promise<SnapshotFingerprint> {
   const recent = recentTree({ root });
-  if (!recent) return snapshotFingerprint(root);
-  if (recent.fingerprint !== undefined) return { digest: recent.fingerprint, files: recent.count };
-  const { fingerprint, count } = await recent.readFingerprint();
-  return { digest: fingerprint, files: count };
+  const found =
+    recent?.digest === keyDigest && recent.fingerprint !== undefined
+      ? { fingerprint: recent.fingerprint, count: recent.count, digest: recent.digest }
+      : recent
+        ? await recent.readFingerprint()
+        : readWhole(root);
+  if (found.digest !== keyDigest)
+    throw new StagingError(`The snapshot ${root} changed while it was fingerprinted`, {
+      code: "E_SNAPSHOT_CHANGED",
+      facts: { path: root, expected: "the snapshot as it was when the node started" },
+      hint: "run make again once the snapshot is no longer being written to",
+    });
+  return { digest: found.fingerprint, files: found.count };
+}
+
+/** Every file read here, for the fingerprint and the per-file hashes at once. */
+function readWhole(root: string): TreeFingerprint {
+  const tree = statTree(root);
+  const pass = readTree(join(root, "/"), tree, () => undefined, true);
+  return { fingerprint: pass.fingerprint!, count: tree.rels.length, digest: treeDigest(pass.files) };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { make, type MakeOptions } from "../../../src/engine/make.js";
 import { TaskGraph } from "../../../src/engine/TaskGraph.js";
-import type { TaskNode } from "../../../src/engine/TaskNode.js";
+import type { FileInput, TaskNode } from "../../../src/engine/TaskNode.js";
 import { fakeClock } from "../../helpers/fakeClock.js";
 import { MemoryHasher } from "../../helpers/MemoryHasher.js";
 import { MemoryStore } from "../../helpers/MemoryStore.js";
@@ -221,6 +221,32 @@ describe("make", () => {
     const result = await make(graph, ["compile"], f.options());
     expect(result.summary.nodes[0]).toMatchObject({ status: "executed", staleAfterRun: true });
     expect(f.store.records.has("compile")).toBe(false);
+  });
+
+  it("does not hash the inputs of an outputFromKey node again after it ran: its action answers for them", async () => {
+    const f = fixture();
+    let hashed = 0;
+    const hasher = { hash: (input: FileInput) => (hashed++, f.hasher.hash(input)) };
+    const seen: Readonly<Record<string, string>>[] = [];
+    const fingerprint = (outputFromKey: boolean): TaskNode => ({
+      id: "fingerprint",
+      deps: [],
+      taskVersion: "1",
+      inputs: { files: [{ name: "src", root: "/w/src" }] },
+      ...(outputFromKey ? { outputFromKey } : {}),
+      action: async (ctx) => (seen.push(ctx.inputDigests), "out"),
+    });
+    const key = await make(new TaskGraph([fingerprint(true)]), ["fingerprint"], { ...f.options(), hasher });
+    expect(key.executed).toEqual(["fingerprint"]);
+    expect(hashed).toBe(1);
+    expect(seen[0]).toEqual({ src: (await f.hasher.hash({ name: "src", root: "/w/src" })).digest });
+    hashed = 0;
+    await make(new TaskGraph([fingerprint(false)]), ["fingerprint"], {
+      ...f.options(),
+      hasher,
+      force: ["fingerprint"],
+    });
+    expect(hashed).toBe(2);
   });
 
   it("marks a node interrupted, and records nothing, when the run is aborted mid-action", async () => {

@@ -6,7 +6,10 @@ import { make } from "../../../../src/engine/make.js";
 import { TaskGraph } from "../../../../src/engine/TaskGraph.js";
 import { FsFileHasher } from "../../../../src/filehash/FsFileHasher.js";
 import { HashWorkerPool } from "../../../../src/filehash/HashWorkerPool.js";
-import { snapshotFingerprint } from "../../../../src/staging/fingerprint/snapshotFingerprint.js";
+import {
+  hashedSnapshotFingerprint,
+  snapshotFingerprint,
+} from "../../../../src/staging/fingerprint/snapshotFingerprint.js";
 import { FsStore } from "../../../../src/store/FsStore.js";
 import { fingerprintTask, type FingerprintOutput } from "../../../../tasks/fingerprint.js";
 import { fakeClock } from "../../../helpers/fakeClock.js";
@@ -79,10 +82,23 @@ describe.each([
     writeFileSync(join(snapshotDir, "d1/f1.txt"), "edited\n");
     const result = await run();
     expect(result.executed).toEqual(["fingerprint:v"]);
-    // The prototype's fingerprint is one hash over every byte: an edit costs a full read. The
-    // edited file is read once more by the check after the action, being newer than the racy window.
-    expect(hasher.filesRead - read).toBe(1 + FILES + 1);
+    // The prototype's fingerprint is one hash over every byte: an edit costs a full read. There is
+    // no check after the action (it fingerprints the tree its key was made from).
+    expect(hasher.filesRead - read).toBe(1 + FILES);
     const output = result.outputs.get("fingerprint:v") as FingerprintOutput;
     expect(output.snapshot_fingerprint).toBe(snapshotFingerprint(snapshotDir).digest);
+  });
+
+  it("refuses a snapshot that changed between its key's scan and the action", async () => {
+    const { snapshotDir, hasher } = setup();
+    const input = { name: "snapshot", root: snapshotDir };
+    const keyed = (await hasher.hash(input)).digest;
+    writeFileSync(join(snapshotDir, "d2/f2.txt"), "written meanwhile\n");
+    // Another node's scan saw the new tree after this node's key was made.
+    const now = (await hasher.hash(input)).digest;
+    await expect(hashedSnapshotFingerprint(snapshotDir, keyed)).rejects.toMatchObject({
+      code: "E_SNAPSHOT_CHANGED",
+    });
+    expect(await hashedSnapshotFingerprint(snapshotDir, now)).toEqual(snapshotFingerprint(snapshotDir));
   });
 });
