@@ -11,7 +11,11 @@ export interface Store {
   get(id: string): Promise<NodeRecord | undefined>;
   /** The manifest a record was keyed by; kept apart since a tree's manifest can be large. */
   getManifest(id: string): Promise<InputManifest | undefined>;
-  put(record: NodeRecord, manifest: InputManifest): Promise<void>;
+  /**
+   * `manifest` is the InputManifest as JSON text in parts, to be written in order: a large tree's
+   * file map is one part, the hasher's own text, written without being copied into one string.
+   */
+  put(record: NodeRecord, manifest: readonly string[]): Promise<void>;
   delete(id: string): Promise<void>;
   /** Ids of every record in the store. */
   list(): Promise<string[]>;

@@ -10,6 +10,8 @@ export interface CurrentManifest {
   /** The digest of each file input that entered the key, by input name. */
   inputDigests: Readonly<Record<string, string>>;
   manifest: () => InputManifest;
+  /** The manifest as JSON text in parts, each file tree the hasher's text (joined and parsed, it is `manifest()`). */
+  manifestJson: () => string[];
 }
 
 /** Reads the current inputs of a node. Env values are hashed, never stored. */
@@ -44,6 +46,15 @@ export async function computeManifest(
   return {
     key: keyOf(rest, digests),
     inputDigests: digests,
+    manifestJson: () => {
+      const files = new Map(trees.map((tree, i) => [names[i]!, tree]));
+      const head = JSON.stringify(rest);
+      const parts = [`${head.slice(0, -1)},"files":{`];
+      for (const [name, tree] of files)
+        parts.push(`${parts.length > 1 ? "," : ""}${JSON.stringify(name)}:`, tree.json());
+      parts.push("}}");
+      return parts;
+    },
     manifest: () =>
       (manifest ??= {
         ...rest,

@@ -13,6 +13,7 @@ export type Decision =
   | {
       run: true;
       manifest: () => InputManifest;
+      manifestJson: () => string[];
       key: string;
       inputDigests: Readonly<Record<string, string>>;
       stored: NodeRecord | undefined;
@@ -32,7 +33,7 @@ export interface DecideContext {
 }
 
 export async function decideNode(node: TaskNode, ctx: DecideContext): Promise<Decision> {
-  const { key, manifest, inputDigests } = await computeManifest(
+  const { key, manifest, manifestJson, inputDigests } = await computeManifest(
     node,
     ctx.hasher,
     ctx.env,
@@ -42,6 +43,7 @@ export async function decideNode(node: TaskNode, ctx: DecideContext): Promise<De
   const stale = (reasonKind: ReasonKind, reason: string): Decision => ({
     run: true,
     manifest,
+    manifestJson,
     key,
     inputDigests,
     stored,

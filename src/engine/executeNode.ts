@@ -55,7 +55,7 @@ export async function executeNode(
         changedAt: outputUnchanged && decision.stored ? decision.stored.changedAt : now,
         durationMs: elapsed(),
       };
-      await options.store.put(record, decision.manifest());
+      await options.store.put(record, decision.manifestJson());
     } else {
       options.reporter?.warn?.(
         `${node.id}: its inputs changed while it ran; it stays stale and reruns next time`,

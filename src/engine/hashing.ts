@@ -40,8 +40,11 @@ function sortKeys(value: unknown): unknown {
   if (inOrder) {
     let out: Record<string, unknown> | undefined;
     for (const key of keys) {
-      const sorted = sortKeys(record[key]);
-      if (sorted !== record[key]) (out ??= { ...record })[key] = sorted;
+      const v = record[key];
+      // Most values of a large tree are strings: no call for them.
+      if (v === null || typeof v !== "object") continue;
+      const sorted = sortKeys(v);
+      if (sorted !== v) (out ??= { ...record })[key] = sorted;
     }
     return out ?? value;
   }

@@ -98,5 +98,5 @@ function cacheName(input: FileInput): string {
 /** The file map is parsed from the tree's JSON (even decoded, for a cache) only when asked for. */
 function lazyTree(tree: TreeHashes): HashedTree {
   let files: Record<string, string> | undefined;
-  return { digest: tree.digest, files: () => (files ??= tree.files()) };
+  return { digest: tree.digest, files: () => (files ??= tree.files()), json: () => tree.json() };
 }

@@ -1,5 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { InputManifest } from "../engine/InputManifest.js";
 import { RECORD_FORMAT, type NodeRecord } from "../engine/NodeRecord.js";
@@ -42,10 +51,11 @@ export class FsStore implements Store {
     }
   }
 
-  async put(record: NodeRecord, manifest: InputManifest): Promise<void> {
+  async put(record: NodeRecord, parts: readonly string[]): Promise<void> {
     this.prepareWrite();
-    const text = JSON.stringify(manifest);
-    if (text.length <= INLINE_MANIFEST_BYTES) {
+    const length = parts.reduce((n, part) => n + part.length, 0);
+    if (length <= INLINE_MANIFEST_BYTES) {
+      const manifest = JSON.parse(parts.join("")) as InputManifest;
       this.append({ t: "record", id: record.id, record, manifest });
       return;
     }
@@ -54,7 +64,7 @@ export class FsStore implements Store {
     const path = this.manifestPath(record.id);
     const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
-      writeFileSync(tmp, text);
+      writeParts(tmp, parts);
       renameSync(tmp, path);
     } catch (error) {
       rmSync(tmp, { force: true });
@@ -184,6 +194,19 @@ function apply(entry: LogEntry, s: State, warn: (m: string) => void): void {
   else {
     s.records.delete(entry.id);
     s.manifests.delete(entry.id);
+  }
+}
+
+/** Each part written as it is: joined, the parts of a large tree would be one more copy of it. */
+function writeParts(path: string, parts: readonly string[]): void {
+  const fd = openSync(path, "w");
+  try {
+    for (const part of parts) {
+      const bytes = Buffer.from(part);
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -18,8 +18,8 @@ export class MemoryStore implements Store {
     const text = this.manifests.get(id);
     return text === undefined ? undefined : (JSON.parse(text) as InputManifest);
   }
-  async put(record: NodeRecord, manifest: InputManifest): Promise<void> {
-    this.manifests.set(record.id, JSON.stringify(manifest));
+  async put(record: NodeRecord, manifest: readonly string[]): Promise<void> {
+    this.manifests.set(record.id, JSON.stringify(JSON.parse(manifest.join(""))));
     this.records.set(record.id, JSON.stringify(record));
   }
   async delete(id: string): Promise<void> {

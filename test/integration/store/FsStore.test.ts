@@ -17,7 +17,9 @@ const record = (id: string, key = "k"): NodeRecord => ({
   changedAt: "t",
   durationMs: 1,
 });
-const manifest = (id: string) => ({ id, taskVersion: "1", files: {}, values: {}, env: {}, upstream: {} });
+const manifest = (id: string, files: Record<string, Record<string, string>> = {}) => [
+  JSON.stringify({ id, taskVersion: "1", files, values: {}, env: {}, upstream: {} }),
+];
 
 describe("FsStore", () => {
   it("round-trips records and manifests under ids with colons, dots and slashes, across processes", async () => {
@@ -31,6 +33,23 @@ describe("FsStore", () => {
     expect((await reopened.getManifest(id))?.id).toBe(id);
     expect(await reopened.list()).toEqual([id]);
     expect(encodeId(id)).not.toMatch(/[/]|\.\./);
+  });
+
+  it("keeps a large manifest in a file of its own, as the text it was given", async () => {
+    const dir = useTmpDir();
+    const tree = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`src/f${i}.ts`, "ab".repeat(32)]));
+    const head = JSON.stringify({
+      id: "fingerprint:big",
+      taskVersion: "1",
+      values: {},
+      env: {},
+      upstream: {},
+    });
+    const parts = [`${head.slice(0, -1)},"files":{"snapshot":`, JSON.stringify(tree), "}}"];
+    const text = parts.join("");
+    await new FsStore(dir).put(record("fingerprint:big"), parts);
+    expect(readFileSync(join(dir, "manifests", `${encodeId("fingerprint:big")}.json`), "utf8")).toBe(text);
+    expect(await new FsStore(dir).getManifest("fingerprint:big")).toEqual(JSON.parse(text));
   });
 
   it("ignores a line torn by a crash, and keeps every record before it", async () => {

@@ -31,12 +31,14 @@ describe("computeManifest", () => {
       src: { a: expect.any(String) as string },
       docs: { b: expect.any(String) as string },
     });
+    // What the store writes: the same manifest, its trees spliced in as the hasher's text.
+    expect(JSON.parse(current.manifestJson().join(""))).toEqual(current.manifest());
   });
 
   it("builds the file lists only when the manifest is asked for", async () => {
     let built = 0;
     const lazy = {
-      hash: async (): Promise<HashedTree> => ({ digest: "d", files: () => (built++, {}) }),
+      hash: async (): Promise<HashedTree> => ({ digest: "d", files: () => (built++, {}), json: () => "{}" }),
     };
     const current = await computeManifest(node, lazy, {}, { "up:1": "u" });
     expect(current.key).toMatch(/^[0-9a-f]{64}$/);
