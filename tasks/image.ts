@@ -33,7 +33,11 @@ export const imageTask = defineTask<ImageBuild, ImageOutput, { slug: string; mod
   }),
   run: async (p, ctx) => {
     const { snapshot_fingerprint } = ctx.get(fingerprintTask.ref({ slug: p.slug }));
-    return buildImage(p, snapshot_fingerprint, { nodeId: ctx.id, signal: ctx.signal });
+    return buildImage(p, snapshot_fingerprint, {
+      nodeId: ctx.id,
+      signal: ctx.signal,
+      fresh: ctx.reasonKind === "forced",
+    });
   },
   check: async (p, record) => checkImage(p, record.output),
 });

@@ -1,5 +1,6 @@
 import type { NodeRecord } from "./NodeRecord.js";
 import type { NodeRef, OutputReader } from "./NodeRef.js";
+import type { ReasonKind } from "./RunSummary.js";
 
 /** A tree of files whose contents are inputs of a node. `root` is never part of the key. */
 export interface FileInput {
@@ -34,6 +35,8 @@ export interface ActionContext {
   previous: NodeRecord | undefined;
   /** Why the node runs, in `explain`'s words. */
   reason: string;
+  /** Why the node runs, as a kind: a `forced` node is asked to do its work again, not to reuse it. */
+  reasonKind: ReasonKind;
   /** The digest of each file input as it was hashed for this run's key, by input name. */
   inputDigests: Readonly<Record<string, string>>;
   log(line: string): void;

@@ -105,6 +105,7 @@ function actionContext(
     },
     previous: decision.stored,
     reason: decision.reason,
+    reasonKind: decision.reasonKind,
     inputDigests: decision.inputDigests,
     log: (line) => options.reporter?.log?.(node.id, line),
   };

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -66,6 +66,32 @@ describe.runIf(docker)("image nodes with the docker builder, against the real do
         encoding: "utf8",
       }).trim(),
     ).toBe(one.image_id);
+  });
+
+  it("builds a byte-identical snapshot once: the second version's tag names the first one's image", () => {
+    const ws = workspace();
+    const yaml = readFileSync(join(ws, "versions/app/version.yaml"), "utf8");
+    mkdirSync(join(ws, "versions/twin/snapshot"), { recursive: true });
+    writeFileSync(join(ws, "versions/twin/version.yaml"), yaml.replace("slug: app", "slug: twin"));
+    writeFileSync(join(ws, "versions/twin/snapshot/main.txt"), "v1\n");
+    build(ws, "--mode", "one");
+    const r = runCli(["build-images", "twin", "--mode", "one", "--json"], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    const one = (slug: string) =>
+      (
+        JSON.parse(readFileSync(join(ws, `versions/${slug}/images/manifest.json`), "utf8")) as {
+          modes: Record<string, { image_ref: string; image_id: string }>;
+        }
+      ).modes.one!;
+    expect(one("twin").image_ref).toMatch(/\/twin:one-[0-9a-f]{12}$/);
+    expect(one("twin").image_id).toBe(one("app").image_id);
+    const log = join(ws, ".staging/logs/image%3Atwin%3Aone.log");
+    expect(readFileSync(log, "utf8")).toContain("nothing built");
+    // Forced, it is built again: a base image may have changed under the same content.
+    build(ws, "--mode", "one", "--force-rebuild-images");
+    expect(readFileSync(join(ws, ".staging/logs/image%3Aapp%3Aone.log"), "utf8")).not.toContain(
+      "nothing built",
+    );
   });
 
   it("rebuilds after a snapshot edit, after a Dockerfile edit (that mode only), and after docker rmi", () => {

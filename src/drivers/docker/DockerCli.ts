@@ -93,6 +93,11 @@ export class DockerCli {
     return result.stdout.trim() || null;
   }
 
+  /** Gives the image `source` names the tag `target` too. */
+  async tag(source: string, target: string): Promise<void> {
+    await this.exec.check(["image", "tag", assertImageRef(source), assertImageRef(target)]);
+  }
+
   /** Removes an image (a tag, or an id); false when there was none. */
   async removeImage(ref: string, options: { force?: boolean } = {}): Promise<boolean> {
     const args = ["image", "rm", ...(options.force ? ["--force"] : []), assertImageRef(ref)];

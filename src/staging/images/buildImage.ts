@@ -45,7 +45,8 @@ export interface ImageBuild {
 export async function buildImage(
   b: ImageBuild,
   snapshotFingerprint: string,
-  at: { nodeId: string; signal: AbortSignal },
+  /** `fresh`: a Docker image is built again even where one of the same content is there (a forced node). */
+  at: { nodeId: string; signal: AbortSignal; fresh?: boolean },
 ): Promise<ImageOutput> {
   const buildFingerprint = buildFingerprintOf(b);
   const logFile = await freshLog(b.stagingDir, at.nodeId);
@@ -67,7 +68,8 @@ export async function buildImage(
       : null;
   let output: ImageOutput;
   if (b.builder === "docker") {
-    const tag = imageTag(b.workspaceName, b.slug, b.mode, sha256Hex(snapshotFingerprint + buildFingerprint));
+    const inputs = sha256Hex(snapshotFingerprint + buildFingerprint);
+    const tag = imageTag(b.workspaceName, b.slug, b.mode, inputs);
     const script = b.recipe.script;
     // A build function on the target, or the seed's native build (the snapshot's own script), or a Dockerfile.
     const id = onTarget
@@ -100,6 +102,8 @@ export async function buildImage(
             snapshotDir,
             artifact,
             tag,
+            contentTag: imageTag(b.workspaceName, CONTENT, b.mode, inputs),
+            fresh: at.fresh ?? false,
             snapshotFingerprint,
             buildFingerprint,
           });
@@ -131,6 +135,12 @@ export async function buildImage(
   return output;
 }
 
+/**
+ * The name of the images tagged by content (`staging/<workspace>/content:<mode>-<inputs>`). A
+ * version called `content` would share it harmlessly: the inputs in the tag name the same image.
+ */
+const CONTENT = "content";
+
 /** `docker build` of the mode's Dockerfile, from the artifact when there is one, else the snapshot. */
 async function dockerfileImage(
   b: ImageBuild,
@@ -138,6 +148,8 @@ async function dockerfileImage(
     snapshotDir: string;
     artifact: Artifact | null;
     tag: string;
+    contentTag: string;
+    fresh: boolean;
     snapshotFingerprint: string;
     buildFingerprint: string;
   },
@@ -154,8 +166,9 @@ async function dockerfileImage(
     contextDigest: at.artifact?.digest ?? at.snapshotFingerprint,
     recipe: { ...b.recipe, dockerfile: requireDockerfile(b) },
     tag: at.tag,
+    contentTag: at.contentTag,
+    fresh: at.fresh,
     buildArgs: {
-      STAGING_VERSION: b.slug,
       STAGING_BUILD_FINGERPRINT: at.buildFingerprint,
       ...(b.recipe.buildArgs ?? {}),
     },
