@@ -7,6 +7,8 @@ import { nodeIds, targetPool } from "../src/staging/graph/nodeIds.js";
 import type { GraphTargets } from "../src/staging/graph/GraphTargets.js";
 import { freshLog } from "../src/staging/images/buildLog.js";
 import type { Workspace } from "../src/staging/workspace/index.js";
+import { identityWith } from "../src/targets/probeTools.js";
+import { deployTools } from "../src/staging/deploy/deployTools.js";
 import { imageTask } from "./image.js";
 
 export interface DeployParams {
@@ -28,7 +30,12 @@ export const deployTask = defineTask<DeployParams, Deployment, { slug: string; m
   version: "1",
   id: (p) => nodeIds.deploy(p.slug, p.mode),
   deps: (p) => [nodeIds.image(p.slug, p.mode)],
-  inputs: (p) => ({ values: { recipe: deployRecipe(p.config, p.mode), target: p.targets.targetIdentity } }),
+  inputs: (p) => ({
+    values: {
+      recipe: deployRecipe(p.config, p.mode),
+      target: identityWith(p.targets.targetIdentity, deployTools(p.config, p.mode)),
+    },
+  }),
   pool: (p) => targetPool(p.targets.target.name),
   run: async (p, ctx) => {
     const image = ctx.get(imageTask.ref(p));

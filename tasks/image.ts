@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { defineTask } from "../src/engine/defineTask.js";
 import { nodeIds } from "../src/staging/graph/nodeIds.js";
+import { identityWith } from "../src/targets/probeTools.js";
 import { buildImage, checkImage, recipeKey, type ImageBuild } from "../src/staging/images/buildImage.js";
 import type { ImageOutput } from "../src/staging/images/ImageOutput.js";
 import { fingerprintTask } from "./fingerprint.js";
@@ -21,7 +22,8 @@ export const imageTask = defineTask<ImageBuild, ImageOutput, { slug: string; mod
       builtOn: p.recipe.command
         ? { id: p.localIdentity.id, os: p.localIdentity.os, arch: p.localIdentity.arch }
         : null,
-      target: p.builder === "docker" ? p.targetIdentity : null,
+      // The target and the one tool a docker build runs there: upgrading helm rebuilds nothing.
+      target: p.builder === "docker" ? identityWith(p.targetIdentity, ["docker"]) : null,
     },
     // The snapshot itself too: a build reads it, so an edit during the build leaves the node stale.
     files: [
