@@ -74,16 +74,21 @@ export function wireDeployDrivers(
         fingerprint: image.snapshot_fingerprint,
       });
     },
-    list: async () => {
+    list: async ({ containers: withContainers = true } = {}) => {
       const processes = await processDriver.list();
+      if (!withContainers) return sortByName(processes);
       const containers = await docker.list().catch((error: unknown) => {
         if (isStagingError(error) && ["E_DOCKER_UNAVAILABLE", "E_TARGET_NOT_FOUND"].includes(error.code))
           return [];
         throw error;
       });
-      return [...processes, ...containers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      return sortByName([...processes, ...containers]);
     },
   };
+}
+
+function sortByName(deployments: Deployment[]): Deployment[] {
+  return deployments.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** The repository's scripts/ folder, found upward from this module (in src/ or in dist/). */

@@ -12,6 +12,9 @@ export interface DeployDrivers {
   readonly dockerCli: DockerCli;
   /** What a deployment needs on the target before it starts (Helm builds from the uploaded snapshot). */
   prepare(slug: string, mode: string, image: ImageOutput): Promise<void>;
-  /** Everything this workspace runs, sorted by name; Docker being absent is not an error. */
-  list(): Promise<Deployment[]>;
+  /**
+   * Everything this workspace runs, sorted by name; Docker being absent is not an error.
+   * Containers only when `containers` (default true): asking docker costs a process.
+   */
+  list(options?: { containers?: boolean }): Promise<Deployment[]>;
 }
