@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
+import { utf8Chunks } from "../fsutil/utf8Chunks.js";
 import { STATS_PER_FILE } from "./statTree.js";
 
 /**
@@ -122,8 +123,9 @@ export async function writeTreeStatCache(path: string, cache: TreeStatCache): Pr
 }
 
 async function writeTreeStatCacheFile(path: string, cache: TreeStatCache): Promise<void> {
-  const rels = Buffer.from(cache.rels, "utf8");
-  const json = Buffer.from(cache.json, "utf8");
+  // The texts go out in chunks (see writeReplacing): only their lengths are needed here.
+  const relsBytes = Buffer.byteLength(cache.rels, "utf8");
+  const jsonBytes = Buffer.byteLength(cache.json, "utf8");
   const header = JSON.stringify({
     writtenAtMs: cache.writtenAtMs,
     count: cache.count,
@@ -131,13 +133,13 @@ async function writeTreeStatCacheFile(path: string, cache: TreeStatCache): Promi
     fingerprint: cache.fingerprint,
     token: cache.token,
     hardLinked: cache.hardLinked || undefined,
-    relsBytes: rels.length,
-    jsonBytes: json.length,
+    relsBytes,
+    jsonBytes,
   });
   const head = Buffer.from(MAGIC + header + "\n", "utf8");
   const pad = Buffer.alloc(align8(head.length) - head.length, 32);
   const stats = Buffer.from(cache.stats.buffer, cache.stats.byteOffset, cache.stats.byteLength);
-  await writeReplacing(path, [head, pad, stats, rels, json]);
+  await writeReplacing(path, [head, pad, stats, cache.rels, cache.json]);
 }
 
 /**
@@ -145,13 +147,15 @@ async function writeTreeStatCacheFile(path: string, cache: TreeStatCache): Promi
  * a crash may leave a cache short or damaged, which reads as no cache (or, for its file map, one
  * that no longer hashes to its digest); a no-op `make` over many trees must not wait for the disk.
  */
-async function writeReplacing(path: string, parts: Uint8Array[]): Promise<void> {
+async function writeReplacing(path: string, parts: (Uint8Array | string)[]): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
   await mkdir(dirname(path), { recursive: true });
   try {
     const file = await open(tmp, "w", 0o644);
     try {
-      await file.writev(parts);
+      for (const part of parts)
+        for (const bytes of typeof part === "string" ? utf8Chunks(part) : [part])
+          for (let at = 0; at < bytes.length;) at += (await file.write(bytes, at)).bytesWritten;
     } finally {
       await file.close();
     }

@@ -16,6 +16,7 @@ import type { RunSummary } from "../engine/RunSummary.js";
 import type { Store } from "../engine/Store.js";
 import { ExitCode, translateFsError } from "../errors/index.js";
 import { atomicWrite } from "../fsutil/atomicWrite.js";
+import { utf8Chunks } from "../fsutil/utf8Chunks.js";
 import { processAlive } from "../fsutil/processAlive.js";
 import { RecordLog, type LogEntry } from "./RecordLog.js";
 
@@ -197,14 +198,13 @@ function apply(entry: LogEntry, s: State, warn: (m: string) => void): void {
   }
 }
 
-/** Each part written as it is: joined, the parts of a large tree would be one more copy of it. */
+/** Each part written as it is, in chunks: joined, or encoded whole, a large tree's would be one more copy of it. */
 function writeParts(path: string, parts: readonly string[]): void {
   const fd = openSync(path, "w");
   try {
-    for (const part of parts) {
-      const bytes = Buffer.from(part);
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-    }
+    for (const part of parts)
+      for (const bytes of utf8Chunks(part))
+        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
   } finally {
     closeSync(fd);
   }
