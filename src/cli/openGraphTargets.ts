@@ -9,6 +9,7 @@ import { remoteProjectDirSetting } from "../targets/remoteProjectDir.js";
 import { SshTarget } from "../targets/ssh/SshTarget.js";
 import type { Target } from "../targets/Target.js";
 import { lifecycleKind } from "../targets/VmLifecycle.js";
+import { graphTools } from "../staging/graph/graphTools.js";
 import type { GlobalOptions } from "./CliContext.js";
 import type { Output } from "./Output.js";
 
@@ -21,7 +22,12 @@ export async function openGraphTargets(
   const local = new LocalTarget();
   const name = global.target ?? process.env.STAGING_TARGET ?? config.target;
   const target = name === "local" ? local : await openRemote(config, name, global, output);
-  const [localIdentity, targetIdentity] = await Promise.all([local.identity(), target.identity()]);
+  // This machine's keys hold no tool (an artifact's holds the machine alone); the target's hold
+  // the tools the graph's nodes run there, and only those are probed.
+  const [localIdentity, targetIdentity] = await Promise.all([
+    local.identity([]),
+    target.identity(graphTools(config)),
+  ]);
   const named = config.targets[name];
   return {
     target,

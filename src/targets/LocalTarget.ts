@@ -4,7 +4,8 @@ import { dirname } from "node:path";
 import { readFileSync } from "node:fs";
 import { fileError } from "./targetErrors.js";
 import { locateLocalTools } from "./locateTools.js";
-import { probeTools } from "./probeTools.js";
+import { IdentityCache } from "./IdentityCache.js";
+import { probeTools, type ToolName } from "./probeTools.js";
 import { ToolVersionCache } from "./ToolVersionCache.js";
 import { replaceDirLocal, tempSibling } from "./replaceDir.js";
 import { spawnCommand } from "./spawnCommand.js";
@@ -15,7 +16,7 @@ import { validateCommand } from "./validateCommand.js";
 export class LocalTarget implements Target {
   readonly name = "local";
   readonly kind = "local" as const;
-  private identityCache: Promise<TargetIdentity> | undefined;
+  private readonly identities = new IdentityCache();
 
   run(argv: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
     const invalid = validateCommand(this.name, argv, options.env);
@@ -57,18 +58,17 @@ export class LocalTarget implements Target {
     }
   }
 
-  /** The machine id, OS, arch and tool versions; tools whose binaries are unchanged are not run. */
-  identity(): Promise<TargetIdentity> {
-    this.identityCache ??= this.probeIdentity();
-    this.identityCache.catch(() => (this.identityCache = undefined));
-    return this.identityCache;
+  /** The machine id, OS, arch and the tools' versions; tools whose binaries are unchanged are not run. */
+  identity(tools?: readonly ToolName[]): Promise<TargetIdentity> {
+    return this.identities.get(tools, () => this.probeIdentity(tools));
   }
 
-  private async probeIdentity(): Promise<TargetIdentity> {
+  private async probeIdentity(names: readonly ToolName[] | undefined): Promise<TargetIdentity> {
     const id = machineId();
     const tools = await probeTools(this, {
       locate: (names) => Promise.resolve(locateLocalTools(names)),
       cache: ToolVersionCache.forMachine(`local:${id}`),
+      ...(names ? { names } : {}),
     });
     return { kind: "local", id, os: type(), arch: machine(), tools };
   }

@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import type { ToolName } from "./probeTools.js";
 
 /** What a command produced on a target. */
 export interface CommandResult {
@@ -51,7 +52,11 @@ export interface Target {
   uploadTree(localDir: string, remoteDir: string): Promise<void>;
   readFile(path: string): Promise<string>;
   writeFile(path: string, content: string): Promise<void>;
-  identity(): Promise<TargetIdentity>;
+  /**
+   * The machine, and the versions of `tools` (default: all that staging knows): a command asks only
+   * for the tools whose versions its nodes' keys hold, so it runs no other.
+   */
+  identity(tools?: readonly ToolName[]): Promise<TargetIdentity>;
   /** A local URL reaching `port` on the target's loopback (SSH port forwarding); absent for this machine. */
   forwardPort?(port: number): Promise<{ url: string; close(): Promise<void> }>;
   /** The target's home directory (where relative project dirs are rooted). */

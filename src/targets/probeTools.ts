@@ -32,6 +32,8 @@ export interface ProbeOptions {
    */
   locate?: (names: readonly ToolName[]) => Promise<Record<string, ToolBinary | null>>;
   cache?: ToolVersionCache;
+  /** The tools to probe. @default every tool staging knows */
+  names?: readonly ToolName[];
 }
 
 /**
@@ -42,7 +44,8 @@ export async function probeTools(
   target: Pick<Target, "run">,
   options: ProbeOptions = {},
 ): Promise<TargetIdentity["tools"]> {
-  const names = Object.keys(TOOL_VERSION_COMMANDS) as ToolName[];
+  const names = options.names ?? (Object.keys(TOOL_VERSION_COMMANDS) as ToolName[]);
+  if (names.length === 0) return {};
   const located = options.locate ? await options.locate(names) : {};
   const found = await Promise.all(names.map((name) => probeOne(target, name, located[name], options)));
   options.cache?.save();

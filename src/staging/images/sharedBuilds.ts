@@ -19,7 +19,7 @@ export async function buildInputs(b: ArtifactBuild): Promise<string | undefined>
   // The image node hashed the snapshot for its key just now; else it is digested here.
   const hashed = recentTree({ root: b.snapshotDir })?.digest;
   const snapshot = hashed ? `tree:${hashed}` : `content:${treeContentDigest(b.snapshotDir).digest}`;
-  const { id, os, arch } = await b.target.identity();
+  const { id, os, arch } = await b.target.identity([]);
   return sha256Hex(
     canonicalJson({
       format: 1,

@@ -3,7 +3,8 @@ import { ExitCode, StagingError } from "../../errors/StagingError.js";
 import { OutputSink } from "../OutputSink.js";
 import { sshTargetName } from "../parseTargetUrl.js";
 import { locateRemoteTools } from "../locateTools.js";
-import { probeTools } from "../probeTools.js";
+import { IdentityCache } from "../IdentityCache.js";
+import { probeTools, type ToolName } from "../probeTools.js";
 import { ToolVersionCache } from "../ToolVersionCache.js";
 import { remoteCommand } from "../remoteCommand.js";
 import { ChannelLimiter } from "./ChannelLimiter.js";
@@ -38,7 +39,7 @@ export class SshTarget implements Target {
   private open: SshSession | undefined;
   private connecting: Promise<SshSession> | undefined;
   private homeCache: Promise<string> | undefined;
-  private identityCache: Promise<TargetIdentity> | undefined;
+  private readonly identities = new IdentityCache();
   private readonly channels: ChannelLimiter;
 
   constructor(private readonly options: SshTargetOptions) {
@@ -125,17 +126,16 @@ export class SshTarget implements Target {
    * Host key fingerprint, `uname -s -m` and tool versions; probed once per target object, and a
    * tool whose binary is unchanged since it was last asked is not run again.
    */
-  identity(): Promise<TargetIdentity> {
-    this.identityCache ??= this.probeIdentity();
-    this.identityCache.catch(() => (this.identityCache = undefined));
-    return this.identityCache;
+  identity(tools?: readonly ToolName[]): Promise<TargetIdentity> {
+    return this.identities.get(tools, () => this.probeIdentity(tools));
   }
 
-  private async probeIdentity(): Promise<TargetIdentity> {
+  private async probeIdentity(names: readonly ToolName[] | undefined): Promise<TargetIdentity> {
     const session = await this.session();
     const options = {
       locate: (names: readonly string[]) => locateRemoteTools(this, names),
       cache: ToolVersionCache.forMachine(`ssh:${session.hostKey.fingerprint}`),
+      ...(names ? { names } : {}),
     };
     const [uname, tools] = await Promise.all([
       this.run(["uname", "-s", "-m"], { timeoutMs: 30_000 }),

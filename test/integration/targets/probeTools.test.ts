@@ -49,6 +49,20 @@ describe("probeTools with a cache", () => {
     expect(runs(dir).slice(2)).toEqual(["docker"]);
   });
 
+  it("probes only the tools asked for: the others are not even looked for", async () => {
+    const dir = useTmpDir({ "bin/": null });
+    const bin = fakeTools(dir, { docker: "Docker version 24.0.7, build x", helm: "v3.14.0+g3fc9f4b" });
+    const located: string[][] = [];
+    const tools = await probeTools(local, {
+      locate: (names) => (located.push([...names]), Promise.resolve(locateLocalTools(names, bin))),
+      cache: new ToolVersionCache(join(dir, "tool-versions.json"), "this-machine"),
+      names: ["docker"],
+    });
+    expect(tools).toEqual({ docker: "24.0.7" });
+    expect(located).toEqual([["docker"]]);
+    expect(runs(dir)).toEqual(["docker"]);
+  });
+
   it("runs a multi-call binary under the name it was found by (kubectl as a link to k3s)", async () => {
     const dir = useTmpDir({ "bin/": null });
     const bin = join(dir, "bin");
