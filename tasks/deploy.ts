@@ -8,6 +8,7 @@ import type { GraphTargets } from "../src/staging/graph/GraphTargets.js";
 import { freshLog } from "../src/staging/images/buildLog.js";
 import type { Workspace } from "../src/staging/workspace/index.js";
 import { identityWith } from "../src/targets/probeTools.js";
+import type { TargetIdentity } from "../src/targets/Target.js";
 import { deployTools } from "../src/staging/deploy/deployTools.js";
 import { imageTask } from "./image.js";
 
@@ -25,6 +26,12 @@ export interface DeployParams {
  * live check agrees: the process or container is alive and /health answers with the recorded build
  * fingerprint.
  */
+/** The machine the deployment runs on, with the versions of the tools it runs there. */
+function runsOn(p: DeployParams): TargetIdentity {
+  const { on, tools } = deployTools(p.config, p.mode);
+  return identityWith(on === "local" ? p.targets.localIdentity : p.targets.targetIdentity, tools);
+}
+
 export const deployTask = defineTask<DeployParams, Deployment, { slug: string; mode: string }>({
   name: "deploy",
   version: "1",
@@ -33,7 +40,7 @@ export const deployTask = defineTask<DeployParams, Deployment, { slug: string; m
   inputs: (p) => ({
     values: {
       recipe: deployRecipe(p.config, p.mode),
-      target: identityWith(p.targets.targetIdentity, deployTools(p.config, p.mode)),
+      runsOn: runsOn(p),
     },
   }),
   pool: (p) => targetPool(p.targets.target.name),

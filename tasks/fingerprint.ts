@@ -23,7 +23,11 @@ export const fingerprintTask = defineTask<FingerprintParams, FingerprintOutput, 
   inputs: (p) => ({ files: [{ name: "snapshot", root: p.snapshotDir }] }),
   // The snapshot was read by the scan that made this node's key, in the same pass as its hashes.
   run: async (p, ctx) => {
-    const { digest, files } = await hashedSnapshotFingerprint(p.snapshotDir, ctx.inputDigests.snapshot!);
+    const { digest, files, keyed } = await hashedSnapshotFingerprint(
+      p.snapshotDir,
+      ctx.inputDigests.snapshot!,
+    );
+    if (!keyed) ctx.inputsChanged();
     return { snapshot_fingerprint: digest, files };
   },
 });

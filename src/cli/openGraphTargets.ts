@@ -22,11 +22,11 @@ export async function openGraphTargets(
   const local = new LocalTarget();
   const name = global.target ?? process.env.STAGING_TARGET ?? config.target;
   const target = name === "local" ? local : await openRemote(config, name, global, output);
-  // This machine's keys hold no tool (an artifact's holds the machine alone); the target's hold
-  // the tools the graph's nodes run there, and only those are probed.
+  // Only the tools the graph's nodes run, where they run them, are probed.
+  const tools = graphTools(config);
   const [localIdentity, targetIdentity] = await Promise.all([
-    local.identity([]),
-    target.identity(graphTools(config)),
+    local.identity(tools.local),
+    target.identity(tools.target),
   ]);
   const named = config.targets[name];
   return {

@@ -39,6 +39,12 @@ export interface ActionContext {
   reasonKind: ReasonKind;
   /** The digest of each file input as it was hashed for this run's key, by input name. */
   inputDigests: Readonly<Record<string, string>>;
+  /**
+   * Says the inputs changed since the key was made (what an `outputFromKey` action finds when the
+   * tree it takes no longer has the key's digest): the output serves this run, nothing is
+   * recorded, and the node stays stale, as for a node whose inputs the engine saw change.
+   */
+  inputsChanged(): void;
   log(line: string): void;
 }
 
@@ -67,8 +73,8 @@ export interface TaskNode<Output = unknown> {
   pure?: boolean;
   /**
    * The output is a function of the file inputs exactly as hashed for the key: the action takes
-   * them from that scan (checked against `inputDigests`) and never reads the files itself, so the
-   * engine does not hash the inputs again after it to see whether they changed while it ran.
+   * them from that scan (checked against `inputDigests`, calling `inputsChanged` when they differ),
+   * so the engine does not hash the inputs again after it to see whether they changed meanwhile.
    * @default false
    */
   outputFromKey?: boolean;

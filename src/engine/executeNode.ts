@@ -29,8 +29,9 @@ export async function executeNode(
     options.reporter?.started?.(node.id, decision.reason);
     await options.store.markInflight(node.id);
     let output: unknown;
+    let changed = false;
     try {
-      output = await node.action(actionContext(node, decision, state, options));
+      output = await node.action(actionContext(node, decision, state, options, () => (changed = true)));
     } catch (error) {
       await options.store.clearInflight(node.id);
       const status = state.signal.aborted ? "interrupted" : "failed";
@@ -38,10 +39,10 @@ export async function executeNode(
     }
     const outputDigest = sha256Hex(canonicalJson(output ?? null));
     state.known(node, output, outputDigest);
-    const after = node.outputFromKey
-      ? decision
-      : await computeManifest(node, options.hasher, options.env, state.digestsOf(state.keyDeps(node)));
-    const staleAfterRun = after.key !== decision.key;
+    const staleAfterRun = node.outputFromKey
+      ? changed
+      : (await computeManifest(node, options.hasher, options.env, state.digestsOf(state.keyDeps(node))))
+          .key !== decision.key;
     const outputUnchanged = decision.stored?.outputDigest === outputDigest;
     if (!staleAfterRun) {
       const now = options.clock.now().toISOString();
@@ -80,7 +81,7 @@ export async function evaluatePure(
 ): Promise<NodeOutcome> {
   const base = { id: node.id, reason: decision.reason, reasonKind: decision.reasonKind, durationMs: 0 };
   try {
-    const output = await node.action(actionContext(node, decision, state, {}));
+    const output = await node.action(actionContext(node, decision, state, {}, () => {}));
     state.known(node, output, sha256Hex(canonicalJson(output ?? null)));
     return { ...base, status: "would-run" };
   } catch (error) {
@@ -93,6 +94,7 @@ function actionContext(
   decision: Extract<Decision, { run: true }>,
   state: RunState,
   options: Pick<MakeOptions, "reporter">,
+  inputsChanged: () => void,
 ): ActionContext {
   const upstream = state.outputsOf([...state.keyDeps(node), ...(node.uses ?? [])]);
   return {
@@ -107,6 +109,7 @@ function actionContext(
     reason: decision.reason,
     reasonKind: decision.reasonKind,
     inputDigests: decision.inputDigests,
+    inputsChanged,
     log: (line) => options.reporter?.log?.(node.id, line),
   };
 }

@@ -94,6 +94,37 @@ describe.runIf(docker)("image nodes with the docker builder, against the real do
     );
   });
 
+  it("shares nothing where the context differs: a build command that writes the version into it", () => {
+    const ws = workspace();
+    writeFileSync(
+      join(ws, "staging.config.ts"),
+      `export default {
+  workspace: ".",
+  builder: "docker",
+  modes: {
+    one: { build: { command: ["sh", "-c", "echo {version} > {out}/VERSION"], dockerfile: "docker/one.Dockerfile" } },
+  },
+};\n`,
+    );
+    const yaml = readFileSync(join(ws, "versions/app/version.yaml"), "utf8");
+    mkdirSync(join(ws, "versions/twin/snapshot"), { recursive: true });
+    writeFileSync(join(ws, "versions/twin/version.yaml"), yaml.replace("slug: app", "slug: twin"));
+    writeFileSync(join(ws, "versions/twin/snapshot/main.txt"), "v1\n");
+    build(ws);
+    const r = runCli(["build-images", "twin", "--json"], { cwd: ws });
+    expect(r.code, r.stderr).toBe(0);
+    const id = (slug: string) =>
+      (
+        JSON.parse(readFileSync(join(ws, `versions/${slug}/images/manifest.json`), "utf8")) as {
+          modes: Record<string, { image_id: string }>;
+        }
+      ).modes.one!.image_id;
+    expect(id("twin")).not.toBe(id("app"));
+    expect(readFileSync(join(ws, ".staging/logs/image%3Atwin%3Aone.log"), "utf8")).not.toContain(
+      "nothing built",
+    );
+  });
+
   it("rebuilds after a snapshot edit, after a Dockerfile edit (that mode only), and after docker rmi", () => {
     const ws = workspace();
     build(ws);

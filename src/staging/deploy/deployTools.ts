@@ -1,14 +1,21 @@
 import type { ResolvedConfig } from "../../config/StagingConfig.js";
 import type { ToolName } from "../../targets/probeTools.js";
 
+/** Where a mode's deployment runs, and the tools whose versions it depends on there. */
+export interface DeployTools {
+  on: "local" | "target";
+  tools: ToolName[];
+}
+
 /**
- * The tools whose versions a deployment of the mode depends on, for its key: helm and kubectl (and
- * docker, which the seed's scripts build with) for a helm release, docker for a container, and the
- * runtimes a process may be started with. Upgrading a tool the deployment never runs (k6, or helm
- * for a service run as a process) then redeploys nothing.
+ * For a deployment's key: a helm release runs helm and kubectl (and docker, which the seed's
+ * scripts build with) against the target, a container runs with the target's docker, and a
+ * process runs on this machine with its runtimes. Upgrading a tool the deployment never runs (k6,
+ * or helm for a service run as a process) then redeploys nothing.
  */
-export function deployTools(config: ResolvedConfig, mode: string): ToolName[] {
-  if (config.modes[mode]?.deploy?.driver === "helm") return ["docker", "helm", "kubectl"];
-  if (config.builder === "docker") return ["docker"];
-  return ["bun", "node"];
+export function deployTools(config: ResolvedConfig, mode: string): DeployTools {
+  if (config.modes[mode]?.deploy?.driver === "helm")
+    return { on: "target", tools: ["docker", "helm", "kubectl"] };
+  if (config.builder === "docker") return { on: "target", tools: ["docker"] };
+  return { on: "local", tools: ["bun", "node"] };
 }

@@ -2,7 +2,6 @@ import { join } from "node:path";
 import { readTree } from "../../filehash/readTree.js";
 import { recentTree, type TreeFingerprint } from "../../filehash/recentTrees.js";
 import { treeDigest } from "../../engine/InputManifest.js";
-import { StagingError } from "../../errors/index.js";
 import { statTree } from "../../filehash/statTree.js";
 
 /** A snapshot's fingerprint (the prototype's), and how many files and symlinks the tree holds. */
@@ -30,14 +29,14 @@ export function snapshotFingerprint(root: string): SnapshotFingerprint {
  * The same, for the fingerprint node's action, from the scan that made its key (`keyDigest`, the
  * snapshot's digest in that key): when that scan read only the files that changed, one more scan
  * through the same hasher reads every file once and leaves the fingerprint in the hasher's cache
- * for next time. What it returns is the fingerprint of exactly the tree the key describes, so the
- * engine need not scan the snapshot again after the action (`outputFromKey`); a snapshot that
- * changed in between is an error, and the node stays stale.
+ * for next time. `keyed` says whether what it returns is the fingerprint of exactly the tree the
+ * key describes: the engine then need not scan the snapshot again after the action
+ * (`outputFromKey`); when the snapshot changed in between, the task says so (`inputsChanged`).
  */
 export async function hashedSnapshotFingerprint(
   root: string,
   keyDigest: string,
-): Promise<SnapshotFingerprint> {
+): Promise<SnapshotFingerprint & { keyed: boolean }> {
   const recent = recentTree({ root });
   const found =
     recent?.digest === keyDigest && recent.fingerprint !== undefined
@@ -45,13 +44,7 @@ export async function hashedSnapshotFingerprint(
       : recent
         ? await recent.readFingerprint()
         : readWhole(root);
-  if (found.digest !== keyDigest)
-    throw new StagingError(`The snapshot ${root} changed while it was fingerprinted`, {
-      code: "E_SNAPSHOT_CHANGED",
-      facts: { path: root, expected: "the snapshot as it was when the node started" },
-      hint: "run make again once the snapshot is no longer being written to",
-    });
-  return { digest: found.fingerprint, files: found.count };
+  return { digest: found.fingerprint, files: found.count, keyed: found.digest === keyDigest };
 }
 
 /** Every file read here, for the fingerprint and the per-file hashes at once. */

@@ -20,7 +20,7 @@ export interface DockerBuild {
   recipe: BuildRecipe & { dockerfile: string };
   /** The version's tag. */
   tag: string;
-  /** The tag named by the build's inputs alone (context and recipe), shared by every version built from them. */
+  /** The tag named by the build's inputs alone (context, recipe, docker), shared by every version built from them. */
   contentTag: string;
   /** Build even where the content tag names an image already (a forced rebuild: a new base image, say). */
   fresh: boolean;
@@ -43,8 +43,9 @@ const building = new Map<string, Promise<{ id: string; built: boolean }>>();
 export async function buildDockerImage(b: DockerBuild): Promise<string> {
   const docker = new DockerCli(b.target);
   const key = `${b.target.name}\0${b.contentTag}`;
-  // Registered before the first await: a build started meanwhile must find this one.
-  let shared = building.get(key);
+  // Registered before the first await: a build started meanwhile must find this one. A forced
+  // build joins none: it is asked to build.
+  let shared = b.fresh ? undefined : building.get(key);
   const mine = shared === undefined;
   if (!shared) {
     shared = contentImage(docker, b).finally(() => building.delete(key));

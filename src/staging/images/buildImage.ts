@@ -102,7 +102,7 @@ export async function buildImage(
             snapshotDir,
             artifact,
             tag,
-            contentTag: imageTag(b.workspaceName, CONTENT, b.mode, inputs),
+            contentTag: contentTag(b, artifact, snapshotFingerprint, buildFingerprint),
             fresh: at.fresh ?? false,
             snapshotFingerprint,
             buildFingerprint,
@@ -140,6 +140,23 @@ export async function buildImage(
  * version called `content` would share it harmlessly: the inputs in the tag name the same image.
  */
 const CONTENT = "content";
+
+/**
+ * The tag of a Dockerfile build's inputs: its context (the artifact when there is one, whose
+ * digest covers what the build command made of the version, the machine and the workspace; else
+ * the snapshot), the recipe, and the docker that builds it.
+ */
+function contentTag(
+  b: ImageBuild,
+  artifact: Artifact | null,
+  snapshotFingerprint: string,
+  buildFingerprint: string,
+): string {
+  const context = artifact ? `artifact:${artifact.digest}` : `snapshot:${snapshotFingerprint}`;
+  const docker = b.targetIdentity.tools.docker ?? null;
+  const inputs = sha256Hex(canonicalJson({ context, build: buildFingerprint, docker }));
+  return imageTag(b.workspaceName, CONTENT, b.mode, inputs);
+}
 
 /** `docker build` of the mode's Dockerfile, from the artifact when there is one, else the snapshot. */
 async function dockerfileImage(

@@ -21,7 +21,8 @@ export function simpleYamlMapping(text: string): Record<string, string> | undefi
     const match = LINE.exec(line);
     if (!match) return undefined;
     const key = match[1]!;
-    if (Object.hasOwn(fields, key) || SPECIAL.test(key)) return undefined;
+    // YAML allows an implicit key of at most 1,024 characters.
+    if (Object.hasOwn(fields, key) || SPECIAL.test(key) || key.length > 1024) return undefined;
     const [, , singleQuoted, doubleQuoted, plain] = match;
     if (plain !== undefined && SPECIAL.test(plain)) return undefined;
     fields[key] = singleQuoted?.replaceAll("''", "'") ?? doubleQuoted ?? plain!;

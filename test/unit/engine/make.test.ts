@@ -249,6 +249,35 @@ describe("make", () => {
     expect(hashed).toBe(2);
   });
 
+  it("records nothing for an outputFromKey node whose action says its inputs changed, and keeps it stale", async () => {
+    const f = fixture();
+    const graph = new TaskGraph([
+      {
+        id: "fingerprint",
+        deps: [],
+        taskVersion: "1",
+        inputs: { files: [{ name: "src", root: "/w/src" }] },
+        outputFromKey: true,
+        action: async (ctx) => (ctx.inputsChanged(), "what it read"),
+      },
+      {
+        id: "image",
+        deps: ["fingerprint"],
+        taskVersion: "1",
+        inputs: {},
+        action: async (ctx) => ctx.upstream,
+      },
+    ]);
+    const result = await make(graph, ["image"], f.options());
+    expect(result.summary.nodes.find((n) => n.id === "fingerprint")).toMatchObject({
+      status: "executed",
+      staleAfterRun: true,
+    });
+    expect(f.store.records.has("fingerprint")).toBe(false);
+    // The run goes on with what the action read.
+    expect(result.outputs.get("image")).toEqual({ fingerprint: "what it read" });
+  });
+
   it("marks a node interrupted, and records nothing, when the run is aborted mid-action", async () => {
     const f = fixture();
     const controller = new AbortController();

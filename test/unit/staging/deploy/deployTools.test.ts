@@ -15,34 +15,38 @@ const helmUpgraded = identity({ docker: "20.10.24", helm: "3.15.1", k6: "0.50.0"
 const nodeUpgraded = identity({ docker: "20.10.24", helm: "3.14.0", k6: "0.50.0", node: "22.12.0" });
 
 const config = (c: StagingConfig) => resolveConfig(c, undefined, "/ws");
-const deployKey = (c: StagingConfig, targetIdentity: TargetIdentity) =>
+const deployKey = (c: StagingConfig, targetIdentity: TargetIdentity, localIdentity = targetIdentity) =>
   hashValue(
     deployTask.inputs({
       slug: "v",
       mode: "node",
       config: config(c),
-      targets: { targetIdentity },
+      targets: { targetIdentity, localIdentity },
     } as unknown as DeployParams).values,
   );
 
 describe("the tools in a key are the ones the node runs", () => {
-  it("a deployment: helm and kubectl for helm, docker for a container, the runtimes for a process", () => {
-    expect(deployTools(config({ modes: { node: { deploy: { driver: "helm" } } } }), "node")).toEqual([
-      "docker",
-      "helm",
-      "kubectl",
-    ]);
-    expect(deployTools(config({ builder: "docker" }), "node")).toEqual(["docker"]);
-    expect(deployTools(config({ builder: "artifact" }), "node")).toEqual(["bun", "node"]);
+  it("a deployment: helm and kubectl for helm, docker for a container, on the target; the runtimes of a process here", () => {
+    expect(deployTools(config({ modes: { node: { deploy: { driver: "helm" } } } }), "node")).toEqual({
+      on: "target",
+      tools: ["docker", "helm", "kubectl"],
+    });
+    expect(deployTools(config({ builder: "docker" }), "node")).toEqual({ on: "target", tools: ["docker"] });
+    expect(deployTools(config({ builder: "artifact" }), "node")).toEqual({
+      on: "local",
+      tools: ["bun", "node"],
+    });
   });
 
-  it("a process deployment is not redeployed for a new helm, and is for a new node", () => {
+  it("a process deployment is not redeployed for a new helm, and is for a new node on this machine", () => {
     const process: StagingConfig = {
       builder: "artifact",
       modes: { node: { deploy: { command: ["node", "{artifact}/s.mjs"] } } },
     };
     expect(deployKey(process, helmUpgraded)).toBe(deployKey(process, before));
     expect(deployKey(process, nodeUpgraded)).not.toBe(deployKey(process, before));
+    // It runs here: the target's node is not its node.
+    expect(deployKey(process, nodeUpgraded, before)).toBe(deployKey(process, before, before));
   });
 
   it("a docker image is not rebuilt for a new helm or node", () => {

@@ -19,17 +19,23 @@ describe("graphTools", () => {
     (_, c) => {
       const config = resolveConfig(c, undefined, "/ws");
       const probed = graphTools(config);
-      const needed = [
-        ...(config.builder === "docker" ? ["docker"] : []),
-        // A mode the config does not name, which a benchmark may still run, included.
-        ...[...Object.keys(config.modes), "unnamed"].flatMap((mode) => deployTools(config, mode)),
-      ];
-      for (const tool of needed) expect(probed).toContain(tool);
+      if (config.builder === "docker") expect(probed.target).toContain("docker");
+      // A mode the config does not name, which a benchmark may still run, included.
+      for (const mode of [...Object.keys(config.modes), "unnamed"]) {
+        const { on, tools } = deployTools(config, mode);
+        for (const tool of tools) expect(probed[on]).toContain(tool);
+      }
     },
   );
 
   it("leaves out what no node runs: k6 always, helm and kubectl without a helm mode", () => {
-    expect(graphTools(resolveConfig({ builder: "artifact" }, undefined, "/ws"))).toEqual(["bun", "node"]);
-    expect(graphTools(resolveConfig({ builder: "docker" }, undefined, "/ws"))).toEqual(["docker"]);
+    expect(graphTools(resolveConfig({ builder: "artifact" }, undefined, "/ws"))).toEqual({
+      local: ["bun", "node"],
+      target: [],
+    });
+    expect(graphTools(resolveConfig({ builder: "docker" }, undefined, "/ws"))).toEqual({
+      local: [],
+      target: ["docker"],
+    });
   });
 });

@@ -110,7 +110,15 @@ describe("simpleYamlMapping", () => {
   });
 
   it("leaves duplicate keys, flow values, trailing comments and empty files to the parser", () => {
-    for (const t of ["a: x\na: y\n", "a: [x]\n", "a: x # note\n", "", "# only a comment\n", "a:\n"])
+    for (const t of [
+      "a: x\na: y\n",
+      "a: [x]\n",
+      "a: x # note\n",
+      "",
+      "# only a comment\n",
+      "a:\n",
+      `${"k".repeat(1025)}: v\n`,
+    ])
       expect(simpleYamlMapping(t)).toBeUndefined();
   });
 });
