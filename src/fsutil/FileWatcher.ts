@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { FSWatcher } from "chokidar";
 
 /** Paths that changed since the last batch, reported once the file system has been quiet. */
@@ -22,12 +24,31 @@ export class FileWatcher {
   async start(): Promise<void> {
     // Loaded here: every other command would pay for it at startup.
     const { watch } = await import("chokidar");
-    this.watcher = watch([...this.paths], { ignoreInitial: true, atomic: true });
+    // chokidar counts a path that does not exist twice towards "ready", which then comes before
+    // the files of the other paths are watched: an edit right after it was lost (under load, about
+    // one time in ten). So the paths that exist are watched first, and the others added once those
+    // are ready (chokidar watches their folders for them to appear).
+    const present = this.paths.filter((path) => existsSync(path));
+    const absent = this.paths.filter((path) => !existsSync(path));
+    const first = present.length > 0 ? present : absent;
+    this.watcher = watch([...first], { ignoreInitial: true, atomic: true });
     this.watcher.on("all", (_event, path) => this.note(path));
     await new Promise<void>((resolve, reject) => {
       this.watcher!.once("ready", resolve);
       this.watcher!.once("error", reject);
     });
+    if (first === present && absent.length > 0) {
+      this.watcher.add([...absent]);
+      await this.folderWatched(absent);
+    }
+  }
+
+  /** Until chokidar watches the folders of `absent` paths that exist, for them to appear (at most 2 s). */
+  private async folderWatched(absent: readonly string[]): Promise<void> {
+    const folders = absent.map((path) => dirname(resolve(path))).filter((folder) => existsSync(folder));
+    const end = Date.now() + 2000;
+    while (Date.now() < end && !folders.every((folder) => folder in this.watcher!.getWatched()))
+      await new Promise((r) => setTimeout(r, 5));
   }
 
   async close(): Promise<void> {
