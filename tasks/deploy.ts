@@ -21,28 +21,23 @@ export interface DeployParams {
   drivers: DeployDrivers;
 }
 
-/**
- * `deploy:<version>:<mode>`: a running service for one version and mode. Up to date only while the
- * live check agrees: the process or container is alive and /health answers with the recorded build
- * fingerprint.
- */
 /** The machine the deployment runs on, with the versions of the tools it runs there. */
 function runsOn(p: DeployParams): TargetIdentity {
   const { on, tools } = deployTools(p.config, p.mode);
   return identityWith(on === "local" ? p.targets.localIdentity : p.targets.targetIdentity, tools);
 }
 
+/**
+ * `deploy:<version>:<mode>`: a running service for one version and mode. Up to date only while the
+ * live check agrees: the process or container is alive and /health answers with the recorded build
+ * fingerprint.
+ */
 export const deployTask = defineTask<DeployParams, Deployment, { slug: string; mode: string }>({
   name: "deploy",
   version: "1",
   id: (p) => nodeIds.deploy(p.slug, p.mode),
   deps: (p) => [nodeIds.image(p.slug, p.mode)],
-  inputs: (p) => ({
-    values: {
-      recipe: deployRecipe(p.config, p.mode),
-      runsOn: runsOn(p),
-    },
-  }),
+  inputs: (p) => ({ values: { recipe: deployRecipe(p.config, p.mode), runsOn: runsOn(p) } }),
   pool: (p) => targetPool(p.targets.target.name),
   run: async (p, ctx) => {
     const image = ctx.get(imageTask.ref(p));

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
-import { utf8Chunks } from "../fsutil/utf8Chunks.js";
+import { writeParts } from "../fsutil/writeParts.js";
 import { STATS_PER_FILE } from "./statTree.js";
 
 /**
@@ -153,9 +153,7 @@ async function writeReplacing(path: string, parts: (Uint8Array | string)[]): Pro
   try {
     const file = await open(tmp, "w", 0o644);
     try {
-      for (const part of parts)
-        for (const bytes of typeof part === "string" ? utf8Chunks(part) : [part])
-          for (let at = 0; at < bytes.length;) at += (await file.write(bytes, at)).bytesWritten;
+      writeParts(file.fd, parts);
     } finally {
       await file.close();
     }

@@ -122,13 +122,18 @@ export function cachedTree(
   const files = () =>
     parseIntact(cache) ??
     readTree(join(job.root, "/"), statTree(job.root, job.include, job.exclude), () => undefined, false).files;
-  const json = () => (sha256Hex(cache.json) === digest ? cache.json : canonicalTree(files()).json);
+  const json = () => intactJson(cache) ?? canonicalTree(files()).json;
   return { digest, count, read: 0, files, json, ...(fingerprint !== undefined ? { fingerprint } : {}) };
 }
 
 function parseIntact(cache: TreeStatCache): Record<string, string> | undefined {
-  const json = cache.json;
-  return sha256Hex(json) === cache.digest ? (JSON.parse(json) as Record<string, string>) : undefined;
+  const json = intactJson(cache);
+  return json === undefined ? undefined : (JSON.parse(json) as Record<string, string>);
+}
+
+/** The cache's file map as JSON, unless it no longer hashes to the tree's digest. */
+function intactJson(cache: TreeStatCache): string | undefined {
+  return sha256Hex(cache.json) === cache.digest ? cache.json : undefined;
 }
 
 /** Every number equal, and no file modified within the racy window of the cache's write. */

@@ -29,17 +29,17 @@ export class FileWatcher {
     // one time in ten). So the paths that exist are watched first, and the others added once those
     // are ready (chokidar watches their folders for them to appear).
     const present = this.paths.filter((path) => existsSync(path));
-    const absent = this.paths.filter((path) => !existsSync(path));
-    const first = present.length > 0 ? present : absent;
-    this.watcher = watch([...first], { ignoreInitial: true, atomic: true });
+    const absent = this.paths.filter((path) => !present.includes(path));
+    const later = present.length > 0 ? absent : [];
+    this.watcher = watch(present.length > 0 ? present : absent, { ignoreInitial: true, atomic: true });
     this.watcher.on("all", (_event, path) => this.note(path));
     await new Promise<void>((resolve, reject) => {
       this.watcher!.once("ready", resolve);
       this.watcher!.once("error", reject);
     });
-    if (first === present && absent.length > 0) {
-      this.watcher.add([...absent]);
-      await this.folderWatched(absent);
+    if (later.length > 0) {
+      this.watcher.add(later);
+      await this.folderWatched(later);
     }
   }
 

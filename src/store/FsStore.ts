@@ -1,14 +1,5 @@
 import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { InputManifest } from "../engine/InputManifest.js";
 import { RECORD_FORMAT, type NodeRecord } from "../engine/NodeRecord.js";
@@ -16,7 +7,7 @@ import type { RunSummary } from "../engine/RunSummary.js";
 import type { Store } from "../engine/Store.js";
 import { ExitCode, translateFsError } from "../errors/index.js";
 import { atomicWrite } from "../fsutil/atomicWrite.js";
-import { utf8Chunks } from "../fsutil/utf8Chunks.js";
+import { writeParts } from "../fsutil/writeParts.js";
 import { processAlive } from "../fsutil/processAlive.js";
 import { RecordLog, type LogEntry } from "./RecordLog.js";
 
@@ -65,7 +56,7 @@ export class FsStore implements Store {
     const path = this.manifestPath(record.id);
     const tmp = `${path}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
-      writeParts(tmp, parts);
+      writeManifestFile(tmp, parts);
       renameSync(tmp, path);
     } catch (error) {
       rmSync(tmp, { force: true });
@@ -198,13 +189,11 @@ function apply(entry: LogEntry, s: State, warn: (m: string) => void): void {
   }
 }
 
-/** Each part written as it is, in chunks: joined, or encoded whole, a large tree's would be one more copy of it. */
-function writeParts(path: string, parts: readonly string[]): void {
+/** Each part written as it is: joined, a large tree's would be one more copy of it. */
+function writeManifestFile(path: string, parts: readonly string[]): void {
   const fd = openSync(path, "w");
   try {
-    for (const part of parts)
-      for (const bytes of utf8Chunks(part))
-        for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    writeParts(fd, parts);
   } finally {
     closeSync(fd);
   }

@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { selectDeployments, stopAll, type Deployment } from "../../drivers/deploy/index.js";
 import { ExitCode } from "../../errors/index.js";
-import { kindOf } from "../../staging/graph/nodeIds.js";
 import { checkSlugShape } from "../../staging/versions/index.js";
 import { checkDownSelector } from "../checkDownSelector.js";
+import { deployRecords } from "../deployRecords.js";
 import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { withLock } from "../withLock.js";
@@ -44,12 +44,5 @@ export function downAction(output: Output, setExit: (code: number) => void) {
 
 /** Helm releases live on the VM, not in a local state file: the deploy records name them. */
 async function helmReleases(ctx: CliContext): Promise<Deployment[]> {
-  const out: Deployment[] = [];
-  for (const id of await ctx.store.list()) {
-    if (kindOf(id) !== "deploy") continue;
-    const record = await ctx.store.get(id);
-    const dep = record?.output as Deployment | undefined;
-    if (dep?.driver === "helm") out.push(dep);
-  }
-  return out;
+  return (await deployRecords(ctx)).filter((dep) => dep.driver === "helm");
 }

@@ -6,6 +6,7 @@ import { loadWorkspaceBenchmark } from "../../staging/workspace/index.js";
 import { lockHolder } from "../../store/FsLock.js";
 import { kindOf, type NodeKind } from "../../staging/graph/nodeIds.js";
 import { campaignRecords } from "../campaignRecords.js";
+import { deployRecords } from "../deployRecords.js";
 import { openContext, type CliContext, type GlobalOptions } from "../CliContext.js";
 import type { Output } from "../Output.js";
 import { runMake } from "../runMake.js";
@@ -27,9 +28,9 @@ export function statusAction(output: Output) {
     const inProgress = holder?.alive ? { pid: holder.pid, command: holder.command, nodes: inflight } : null;
     const interrupted = holder?.alive ? [] : inflight;
     const hasDeploys = Object.values(ctx.config.modes).some((m) => m.deploy !== undefined);
-    // Docker is asked only where a container can be: a docker builder, or a deployment that made one.
-    const containers = ctx.config.builder === "docker" || (await recordsNameAContainer(ctx));
-    const deployed = hasDeploys ? await (await ctx.drivers()).list({ containers }) : [];
+    const deployed = hasDeploys
+      ? await (await ctx.drivers()).list({ containers: await mayHaveContainers(ctx) })
+      : [];
     const running = deployed.map((d) => ({
       version: d.version,
       mode: d.mode,
@@ -128,12 +129,8 @@ function kindRank(id: string): number {
   return kind === undefined ? KIND_ORDER.length : KIND_ORDER.indexOf(kind);
 }
 
-/** Whether a deploy node's record names a container (a config that used docker once). */
-async function recordsNameAContainer(ctx: CliContext): Promise<boolean> {
-  for (const id of await ctx.store.list()) {
-    if (kindOf(id) !== "deploy") continue;
-    const output = (await ctx.store.get(id))?.output as { containerId?: unknown } | null | undefined;
-    if (output?.containerId !== undefined) return true;
-  }
-  return false;
+/** Docker is asked only where a container can be: a docker builder, or a deployment that made one. */
+async function mayHaveContainers(ctx: CliContext): Promise<boolean> {
+  if (ctx.config.builder === "docker") return true;
+  return (await deployRecords(ctx)).some((dep) => dep.containerId !== undefined);
 }

@@ -20,9 +20,8 @@ export interface SnapshotFingerprint {
 export function snapshotFingerprint(root: string): SnapshotFingerprint {
   const recent = recentTree({ root });
   if (recent?.fingerprint !== undefined) return { digest: recent.fingerprint, files: recent.count };
-  const tree = statTree(root);
-  const pass = readTree(join(root, "/"), tree, () => undefined, true);
-  return { digest: pass.fingerprint!, files: tree.rels.length };
+  const { fingerprint, count } = readWhole(root);
+  return { digest: fingerprint, files: count };
 }
 
 /**

@@ -34,9 +34,9 @@ const building = new Map<string, Promise<{ id: string; built: boolean }>>();
 
 /**
  * The mode's image for a version, on the target: built once per content, under `contentTag`
- * (named by the context's digest and the recipe), which the version's tag then names too. A
- * second version with a byte-identical snapshot under the same recipe gets the first one's image
- * by a `docker tag`, with nothing built; two such builds at once build once. So nothing in the
+ * (named by the context's digest, the recipe and docker's version), which the version's tag then
+ * names too. A second version with a byte-identical context under the same recipe gets the first
+ * one's image by a `docker tag`, with nothing built; two such builds at once build once. So nothing in the
  * build comes from the version: no STAGING_VERSION build argument (a deployment gets it in its
  * environment) and no version label. Returns the image id the version's tag names.
  */

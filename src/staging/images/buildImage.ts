@@ -68,8 +68,7 @@ export async function buildImage(
       : null;
   let output: ImageOutput;
   if (b.builder === "docker") {
-    const inputs = sha256Hex(snapshotFingerprint + buildFingerprint);
-    const tag = imageTag(b.workspaceName, b.slug, b.mode, inputs);
+    const tag = imageTag(b.workspaceName, b.slug, b.mode, sha256Hex(snapshotFingerprint + buildFingerprint));
     const script = b.recipe.script;
     // A build function on the target, or the seed's native build (the snapshot's own script), or a Dockerfile.
     const id = onTarget
