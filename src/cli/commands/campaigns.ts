@@ -1,6 +1,6 @@
-import { lazyAction } from "../lazyAction.js";
 import type { Command } from "commander";
 import type { Output } from "../Output.js";
+import { lazyAction } from "../lazyAction.js";
 
 /** `campaigns [<candidate>]`: every campaign with its versions, rounds, state and verdicts. Reads only. */
 export function registerCampaigns(program: Command, output: Output): void {

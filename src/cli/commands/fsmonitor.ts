@@ -1,6 +1,6 @@
-import { lazyAction } from "../lazyAction.js";
 import { Argument, type Command } from "commander";
 import type { Output } from "../Output.js";
+import { lazyAction } from "../lazyAction.js";
 
 /** `staging fsmonitor status|stop`: the workspace's file-system monitor daemon, if one runs. */
 export function registerFsmonitor(program: Command, output: Output): void {

@@ -1,6 +1,6 @@
-import { lazyAction } from "../lazyAction.js";
 import type { Command } from "commander";
 import type { Output } from "../Output.js";
+import { lazyAction } from "../lazyAction.js";
 
 export function registerInit(program: Command, output: Output): void {
   program

@@ -1,7 +1,7 @@
-import { lazyAction } from "../lazyAction.js";
 import type { Command } from "commander";
 import type { Output } from "../Output.js";
 import { collect, parsePositiveInt } from "../parsers.js";
+import { lazyAction } from "../lazyAction.js";
 
 export function registerMake(program: Command, output: Output, setExit: (code: number) => void): void {
   program

@@ -1,6 +1,6 @@
-import { lazyAction } from "../lazyAction.js";
 import type { Command } from "commander";
 import type { Output } from "../Output.js";
+import { lazyAction } from "../lazyAction.js";
 
 /**
  * `promote <candidate>`: by the candidate's latest campaign (or the one named), which must be

@@ -1,6 +1,6 @@
-import { lazyAction } from "../lazyAction.js";
 import type { Command } from "commander";
 import type { Output } from "../Output.js";
+import { lazyAction } from "../lazyAction.js";
 
 /**
  * `report <candidate>`: the report of the candidate's latest campaign (or the one named). It only
